@@ -1,0 +1,225 @@
+package io.cni4j.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where JSON is read and written: Jackson's tree model, strict input, exact numbers.
+ *
+ * <p>Input rules: one JSON value and nothing after it, UTF-8 only, duplicate keys refused, nesting at
+ * most {@link #MAX_NESTING_DEPTH} levels, numbers kept exactly (big integers and decimals are not
+ * rounded through {@code double} as Go does).
+ */
+public final class Json {
+
+    /** The deepest nesting of arrays and objects accepted. */
+    public static final int MAX_NESTING_DEPTH = 256;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /** @return the node factory, for building trees */
+    public static JsonNodeFactory nodes() {
+        return MAPPER.getNodeFactory();
+    }
+
+    /** @return a new empty object node */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Parses one JSON value.
+     *
+     * @param bytes UTF-8 JSON
+     * @return the tree; never {@code null} (empty input is an error)
+     * @throws JsonProcessingException with Jackson's description of the first problem
+     */
+    public static JsonNode parse(byte[] bytes) throws JsonProcessingException {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            JsonNode node = MAPPER.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw new JsonParseFailure("unexpected end of JSON input");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonParseFailure(e.getMessage());
+        }
+    }
+
+    /**
+     * Parses one JSON value from text.
+     *
+     * @param text the JSON text
+     * @return the tree
+     * @throws JsonProcessingException if it is not one valid JSON value
+     */
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A short, one-line description of a parse failure, without Jackson's source excerpt.
+     *
+     * @param e the failure
+     * @return the description
+     */
+    public static String describe(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        if (e.getLocation() != null) {
+            msg = msg + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return msg.replace('\n', ' ');
+    }
+
+    /**
+     * Writes a tree as compact JSON, keys in the tree's order.
+     *
+     * @param node the tree
+     * @return UTF-8 bytes
+     */
+    public static byte[] write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a tree as compact JSON text.
+     *
+     * @param node the tree
+     * @return the text
+     */
+    public static String writeString(JsonNode node) {
+        return new String(write(node), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Copies a tree with every object's keys sorted, as Go's {@code json.Marshal} of a map does.
+     *
+     * @param node the tree
+     * @return a sorted deep copy
+     */
+    public static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            ObjectNode out = object();
+            for (String name : names) {
+                out.set(name, sorted(node.get(name)));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = MAPPER.createArrayNode();
+            for (JsonNode child : node) {
+                out.add(sorted(child));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    /**
+     * Converts a JSON-like Java tree ({@link Map}, {@link List}, {@link String}, {@link Number},
+     * {@link Boolean}, {@code null}, {@link io.cni4j.api.JsonText}) to a JSON tree.
+     *
+     * @param value the value
+     * @return the JSON tree
+     * @throws IllegalArgumentException if the value holds anything else, or invalid JSON text
+     */
+    public static JsonNode fromJava(Object value) {
+        return fromJava(value, 0);
+    }
+
+    private static JsonNode fromJava(Object value, int depth) {
+        if (depth > MAX_NESTING_DEPTH) {
+            throw new IllegalArgumentException("value nested deeper than " + MAX_NESTING_DEPTH + " levels");
+        }
+        JsonNodeFactory f = nodes();
+        if (value == null) {
+            return f.nullNode();
+        } else if (value instanceof String s) {
+            return f.textNode(s);
+        } else if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return f.numberNode(((Number) value).longValue());
+        } else if (value instanceof java.math.BigInteger bi) {
+            return f.numberNode(bi);
+        } else if (value instanceof java.math.BigDecimal bd) {
+            return f.numberNode(bd);
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("not a JSON number: " + d);
+            }
+            return f.numberNode(d);
+        } else if (value instanceof io.cni4j.api.JsonText text) {
+            try {
+                return parse(text.json());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("invalid JSON text: " + describe(e), e);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode out = object();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
+                }
+                out.set(key, fromJava(e.getValue(), depth + 1));
+            }
+            return out;
+        } else if (value instanceof Iterable<?> list) {
+            ArrayNode out = MAPPER.createArrayNode();
+            Iterator<?> it = list.iterator();
+            while (it.hasNext()) {
+                out.add(fromJava(it.next(), depth + 1));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+
+    /** A parse failure raised by this class itself (empty input, I/O). */
+    private static final class JsonParseFailure extends JsonProcessingException {
+        private static final long serialVersionUID = 1L;
+
+        JsonParseFailure(String msg) {
+            super(msg);
+        }
+    }
+}
