@@ -1,0 +1,406 @@
+package io.cni4j.core.internal.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cni4j.api.CachedAttachment;
+import io.cni4j.api.CniError;
+import io.cni4j.api.ConfigReadException;
+import io.cni4j.api.InvalidRequestException;
+import io.cni4j.core.internal.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * libcni's on-disk result cache (§2.8): {@code <cacheDir>/results/<network>-<containerId>-<ifName>},
+ * the {@code cniCacheV1} JSON format, readable and writable by Go runtimes and cnitool alike.
+ *
+ * <p>Unlike libcni, writes are atomic: a temp file in the same directory, fsync, rename, fsync of the
+ * directory; so a crash leaves either the old file or the new one, never a partial one. Files are
+ * 0600 in a 0700 directory. Reads are bounded to {@link #MAX_FILE_BYTES}.
+ */
+public final class ResultCache {
+
+    /** The largest cache file read; anything larger is treated as invalid. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+
+    private static final String TEMP_PREFIX = ".tmp-";
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+
+    private final Path cacheDir;
+
+    /**
+     * Creates a cache rooted at {@code cacheDir}.
+     *
+     * @param cacheDir the cache directory, e.g. {@code /var/lib/cni}
+     */
+    public ResultCache(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** @return the directory that holds the result files */
+    public Path resultsDir() {
+        return cacheDir.resolve("results");
+    }
+
+    /**
+     * The file of one attachment, after checking that no part can escape the results directory.
+     *
+     * @param network the network name
+     * @param containerId the container id
+     * @param ifName the interface name
+     * @return the path
+     * @throws InvalidRequestException if a part is empty or unsafe in a file name
+     */
+    public Path path(String network, String containerId, String ifName) throws InvalidRequestException {
+        if (network.isEmpty() || containerId.isEmpty() || ifName.isEmpty()) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "cache file path requires network name (\"" + network + "\"), container ID (\""
+                            + containerId + "\"), and interface name (\"" + ifName + "\")", ""));
+        }
+        checkSafe("network name", network);
+        checkSafe("container ID", containerId);
+        checkSafe("interface name", ifName);
+        return resultsDir().resolve(network + "-" + containerId + "-" + ifName);
+    }
+
+    private static void checkSafe(String what, String value) throws InvalidRequestException {
+        boolean bad = value.equals(".") || value.equals("..") || value.startsWith(TEMP_PREFIX);
+        for (int i = 0; i < value.length() && !bad; i++) {
+            char c = value.charAt(i);
+            bad = c == '/' || c == '\\' || c < 0x20 || c == 0x7f;
+        }
+        if (bad) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "unsafe " + what + " for the result cache", value));
+        }
+    }
+
+    /**
+     * Writes an attachment's record atomically, replacing an earlier one.
+     *
+     * @param entry the record
+     * @throws IOException if the directory or file cannot be written; no partial file remains
+     * @throws InvalidRequestException if the names are unsafe
+     */
+    public void write(CacheEntry entry) throws IOException, InvalidRequestException {
+        Path target = path(entry.networkName(), entry.containerId(), entry.ifName());
+        Path dir = target.getParent();
+        createPrivateDirs(dir);
+        byte[] bytes = Json.write(toJson(entry));
+        Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(FILE_MODE))) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            syncDirectory(dir);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void createPrivateDirs(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+            createPrivateDirs(parent);
+        }
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+            Files.setPosixFilePermissions(dir, DIR_MODE); // the umask may have narrowed or widened nothing else
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some file systems refuse fsync on directories; the rename itself is still atomic.
+        }
+    }
+
+    /**
+     * Deletes an attachment's record; a missing file is fine.
+     *
+     * @param network the network name
+     * @param containerId the container id
+     * @param ifName the interface name
+     * @throws IOException if the file exists and cannot be deleted
+     * @throws InvalidRequestException if the names are unsafe
+     */
+    public void delete(String network, String containerId, String ifName) throws IOException, InvalidRequestException {
+        Path file = path(network, containerId, ifName);
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            throw new IOException("cannot delete " + file + ": a non-empty directory is in its place", e);
+        }
+    }
+
+    /**
+     * Reads an attachment's file as it is on disk.
+     *
+     * @param network the network name
+     * @param containerId the container id
+     * @param ifName the interface name
+     * @return the file's content, or empty when there is no file
+     * @throws IOException if the file exists but cannot be read, is not a regular file, or is too large
+     * @throws InvalidRequestException if the names are unsafe
+     */
+    public Optional<CachedFile> read(String network, String containerId, String ifName)
+            throws IOException, InvalidRequestException {
+        Path file = path(network, containerId, ifName);
+        byte[] bytes;
+        try {
+            bytes = readBounded(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedFile(file, bytes));
+    }
+
+    private static byte[] readBounded(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            throw new IOException(file + " is not a regular file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Lists the cached attachments (libcni's {@code GetCachedAttachments}): files sorted by name,
+     * optionally only those of one container; unreadable, malformed, legacy or incomplete files are
+     * skipped, and a missing directory gives an empty list.
+     *
+     * @param containerId a container id, or empty for all
+     * @return the attachments
+     * @throws ConfigReadException if the directory exists but cannot be listed
+     */
+    public List<CachedAttachment> attachments(String containerId) throws ConfigReadException {
+        Path dir = resultsDir();
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                names.add(p.getFileName().toString());
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new ConfigReadException("failed to read result cache directory " + dir + ": " + e.getMessage(), e);
+        }
+        Collections.sort(names);
+        List<CachedAttachment> out = new ArrayList<>();
+        String marker = "-" + containerId + "-";
+        for (String name : names) {
+            if (name.startsWith(TEMP_PREFIX)) {
+                continue;
+            }
+            if (!containerId.isEmpty()) {
+                int at = name.indexOf(marker);
+                if (at <= 0 || at + marker.length() >= name.length()) {
+                    continue;
+                }
+            }
+            Optional<CacheEntry> entry;
+            try {
+                entry = parse(readBounded(dir.resolve(name)));
+            } catch (IOException e) {
+                continue;
+            }
+            if (entry.isEmpty()) {
+                continue;
+            }
+            CacheEntry e = entry.get();
+            if ((!containerId.isEmpty() && !e.containerId().equals(containerId))
+                    || e.ifName().isEmpty() || e.networkName().isEmpty()) {
+                continue;
+            }
+            out.add(new CachedAttachment(e.containerId(), e.networkName(), e.ifName(), e.netns(), e.cniArgs(),
+                    e.capabilityArgs() == null ? "" : Json.writeString(e.capabilityArgs()),
+                    new String(e.config(), StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    /**
+     * Parses a file as {@code cniCacheV1}.
+     *
+     * @param bytes the file content
+     * @return the entry, or empty if the content is not JSON, not an object, or of another kind (a
+     *     legacy raw-result file, for example)
+     */
+    public static Optional<CacheEntry> parse(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = Json.parse(bytes);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (!root.isObject() || !CacheEntry.KIND.equals(root.path("kind").asText(null))) {
+            return Optional.empty();
+        }
+        try {
+            byte[] config = Base64.getDecoder().decode(text(root, "config"));
+            List<Map.Entry<String, String>> args = new ArrayList<>();
+            JsonNode argsNode = root.get("cniArgs");
+            if (argsNode != null && argsNode.isArray()) {
+                for (JsonNode pair : argsNode) {
+                    if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual() || !pair.get(1).isTextual()) {
+                        return Optional.empty();
+                    }
+                    args.add(Map.entry(pair.get(0).asText(), pair.get(1).asText()));
+                }
+            } else if (argsNode != null && !argsNode.isNull()) {
+                return Optional.empty();
+            }
+            JsonNode caps = root.get("capabilityArgs");
+            JsonNode result = root.get("result");
+            return Optional.of(new CacheEntry(text(root, "containerId"), config, text(root, "ifName"),
+                    text(root, "networkName"), text(root, "netns"), args,
+                    caps == null || caps.isNull() ? null : caps, result == null || result.isNull() ? null : result));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return n.asText();
+    }
+
+    /**
+     * The JSON of an entry, keys in libcni's order, empty optional fields omitted.
+     *
+     * @param entry the entry
+     * @return the JSON object
+     */
+    static ObjectNode toJson(CacheEntry entry) {
+        ObjectNode o = Json.object();
+        o.put("kind", CacheEntry.KIND);
+        o.put("containerId", entry.containerId());
+        o.put("config", Base64.getEncoder().encodeToString(entry.config()));
+        o.put("ifName", entry.ifName());
+        o.put("networkName", entry.networkName());
+        if (!entry.netns().isEmpty()) {
+            o.put("netns", entry.netns());
+        }
+        if (!entry.cniArgs().isEmpty()) {
+            ArrayNode args = o.putArray("cniArgs");
+            for (Map.Entry<String, String> e : entry.cniArgs()) {
+                args.addArray().add(e.getKey()).add(e.getValue());
+            }
+        }
+        if (entry.capabilityArgs() != null && !(entry.capabilityArgs().isObject() && entry.capabilityArgs().isEmpty())) {
+            o.set("capabilityArgs", entry.capabilityArgs());
+        }
+        if (entry.result() != null) {
+            o.set("result", Json.sorted(entry.result()));
+        }
+        return o;
+    }
+
+    /**
+     * A cache file's bytes as read.
+     *
+     * @param file the path
+     * @param bytes the content
+     */
+    public record CachedFile(Path file, byte[] bytes) {
+
+        /**
+         * Copies the bytes.
+         *
+         * @param file the path
+         * @param bytes the content
+         */
+        public CachedFile {
+            bytes = bytes.clone();
+        }
+
+        /** @return the content */
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /**
+         * The result JSON the file holds: a {@code cniCacheV1} file's {@code result}, or, for a legacy
+         * file, the whole file (libcni's fallback).
+         *
+         * @return the result JSON bytes, or empty when a {@code cniCacheV1} file has no result
+         */
+        public Optional<byte[]> resultJson() {
+            Optional<CacheEntry> entry = parse(bytes);
+            if (entry.isPresent()) {
+                JsonNode result = entry.get().result();
+                return result == null ? Optional.empty() : Optional.of(Json.write(result));
+            }
+            return Optional.of(bytes.clone());
+        }
+    }
+
+    /** @return whether a temp file of an unfinished write is left in the results directory */
+    boolean hasTempFiles() throws IOException {
+        if (!Files.isDirectory(resultsDir())) {
+            return false;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(resultsDir(), TEMP_PREFIX + "*")) {
+            Iterator<Path> it = s.iterator();
+            return it.hasNext();
+        }
+    }
+}
