@@ -21,13 +21,14 @@ package io.cni4j.api;
  *   <tr><td>{@link CniTimeoutException}</td><td>an expired {@code context}</td></tr>
  *   <tr><td>{@link PluginExecutionException}</td><td>exec failures without a plugin error</td></tr>
  *   <tr><td>{@link NetnsException}</td><td>none: go-cni does not manage namespaces</td></tr>
+ *   <tr><td>{@link ResultCacheException}</td><td>libcni's cache read/write errors</td></tr>
  * </table>
  */
 public abstract sealed class CniException extends Exception
         permits NotInitializedException, InvalidConfigException, ConfigReadException,
                 InvalidResultException, NetworkNotFoundException, LoadException,
                 InvalidRequestException, PluginErrorException, CniTimeoutException,
-                PluginExecutionException, NetnsException {
+                PluginExecutionException, NetnsException, ResultCacheException {
 
     private static final long serialVersionUID = 1L;
 
