@@ -64,6 +64,7 @@ public final class Json {
      * @throws JsonProcessingException with Jackson's description of the first problem
      */
     public static JsonNode parse(byte[] bytes) throws JsonProcessingException {
+        refuseOtherEncodings(bytes);
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
@@ -74,6 +75,20 @@ public final class Json {
             throw e;
         } catch (IOException e) {
             throw new JsonParseFailure(e.getMessage());
+        }
+    }
+
+    /**
+     * Jackson guesses UTF-16 and UTF-32 from a byte-order mark or from zero bytes at the start; we
+     * accept UTF-8 only. UTF-8 JSON text never holds a 0x00, 0xFE or 0xFF byte, so one of those in
+     * the first four bytes means another encoding (later ones are refused by the UTF-8 parser).
+     */
+    private static void refuseOtherEncodings(byte[] bytes) throws JsonProcessingException {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0x00 || b == 0xFE || b == 0xFF) {
+                throw new JsonParseFailure(String.format("input is not UTF-8 (byte 0x%02x at offset %d)", b, i));
+            }
         }
     }
 
