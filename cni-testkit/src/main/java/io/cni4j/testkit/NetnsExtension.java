@@ -1,6 +1,7 @@
 package io.cni4j.testkit;
 
 import io.cni4j.api.NetnsException;
+import io.cni4j.api.spi.ExecutorProvider;
 import io.cni4j.api.spi.NetnsManager;
 import io.cni4j.testkit.internal.junit.ProviderSelection;
 import io.cni4j.testkit.internal.junit.RootGate;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * loader. The fake provider is never used. When the process is not root (effective uid 0 with
  * {@code CAP_SYS_ADMIN}) or no real provider is available, the test is skipped with the reason, or
  * fails instead when the environment variable {@code CNI4J_REQUIRE_ROOT_TESTS=1} is set. Tests
- * without a {@code TestNetns} parameter are left alone.
+ * without a {@code TestNetns} parameter are left alone. An executor module that wants its own
+ * provider registers {@link #withProvider(ExecutorProvider)} with {@code @RegisterExtension}.
  *
  * <pre>{@code
  * @ExtendWith(NetnsExtension.class)
@@ -41,8 +44,30 @@ public final class NetnsExtension implements BeforeEachCallback, AfterEachCallba
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NetnsExtension.class);
 
-    /** Creates the extension (JUnit does). */
+    private final ExecutorProvider provider;
+
+    /** Creates the extension that discovers the provider (JUnit calls this for {@code @ExtendWith}). */
     public NetnsExtension() {
+        this.provider = null;
+    }
+
+    private NetnsExtension(ExecutorProvider provider) {
+        this.provider = provider;
+    }
+
+    /**
+     * An extension that uses a given provider's netns manager instead of discovering one, for
+     * {@code @RegisterExtension} in an executor module's own tests.
+     *
+     * @param provider the provider; the fake provider is refused
+     * @return the extension
+     * @throws IllegalArgumentException if {@code provider} is the fake provider
+     */
+    public static NetnsExtension withProvider(ExecutorProvider provider) {
+        if (FakeExecutorProvider.NAME.equals(provider.name())) {
+            throw new IllegalArgumentException("the fake provider makes no real network namespaces");
+        }
+        return new NetnsExtension(provider);
     }
 
     @Override
@@ -52,7 +77,8 @@ public final class NetnsExtension implements BeforeEachCallback, AfterEachCallba
             return;
         }
         RootGate.requireRoot("real network namespace test");
-        ProviderSelection.Selection selection = ProviderSelection.discover();
+        ProviderSelection.Selection selection = provider != null
+                ? ProviderSelection.select(List.of(provider), provider.name()) : ProviderSelection.discover();
         RootGate.check(Optional.ofNullable(selection.problem()), RootGate.rootTestsRequired(), "real network namespace test");
         Path directory = Files.createTempDirectory("cni4j-netns-");
         NetnsManager manager = selection.provider().netnsManager(directory);
