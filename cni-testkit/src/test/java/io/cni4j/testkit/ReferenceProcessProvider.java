@@ -129,7 +129,9 @@ final class ReferenceProcessProvider implements ExecutorProvider {
         try {
             process = builder.start();
         } catch (IOException e) {
-            boolean busy = String.valueOf(e.getMessage()).contains("error=26");
+            // JDK 17 says "error=26, Text file busy", JDK 25 "Exec failed, error: 26 (Text file busy)"
+            String message = String.valueOf(e.getMessage());
+            boolean busy = message.contains("error=26") || message.contains("error: 26");
             throw new PluginExecutionException(busy ? PluginExecutionException.Reason.TEXT_FILE_BUSY
                     : PluginExecutionException.Reason.START_FAILED,
                     "cannot start " + request.executable() + ": " + e.getMessage(), e);
