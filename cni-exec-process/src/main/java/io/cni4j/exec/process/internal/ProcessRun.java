@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Three pipes are watched with one latch: the two output readers and the stdin writer each count
  * it down when they end. After the plugin has exited they normally end at once; if they do not
  * within the grace, some process the plugin left behind still holds a pipe, and those processes are
- * terminated so that no thread of ours stays blocked.
+ * terminated so that no thread of ours stays blocked. The pipes are identified by the plugin's
+ * {@code /proc/<pid>/fd} links, read right after the start; a plugin that exits before they can be
+ * read (within microseconds) escapes this: its leftovers are not touched, and the pipe threads (daemon
+ * threads) end when the leftovers close the pipes. That is logged at WARNING.
  */
 final class ProcessRun {
 

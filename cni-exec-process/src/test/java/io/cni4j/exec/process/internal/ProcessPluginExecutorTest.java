@@ -175,10 +175,13 @@ class ProcessPluginExecutorTest {
     @Test
     @DisplayName("a child left holding the pipes after the plugin exits is terminated; the result stands")
     void leftoverChildHoldingPipes() throws Exception {
+        // The plugin lives a moment: its pipes are identified from /proc/<pid>/fd right after start,
+        // which a plugin that exits within microseconds can escape (then the child is left alone).
         Path plugin = script(dir, "leaker", ""
                 + "sleep 60 &\n"
                 + "echo $! > '" + dir + "/child'\n"
-                + "printf '{\"cniVersion\":\"1.1.0\"}'");
+                + "printf '{\"cniVersion\":\"1.1.0\"}'\n"
+                + "sleep 0.5");
 
         ExecResult result = executor.run(request(plugin, LONG));
 
