@@ -4,7 +4,8 @@ package io.cni4j.core.internal.invoke;
  * Go's {@code %q} of a byte slice or string ({@code strconv.Quote}), so that messages that libcni
  * builds with it read the same: printable characters as they are, {@code \"} and {@code \\},
  * {@code \n}-style escapes for the usual controls, {@code \xNN} for other ASCII controls and for
- * bytes that are not valid UTF-8, and backslash-u or backslash-U escapes for other non-printable characters.
+ * bytes that are not valid UTF-8, and backslash-u or backslash-U escapes for other non-printable
+ * characters.
  */
 final class GoQuote {
 

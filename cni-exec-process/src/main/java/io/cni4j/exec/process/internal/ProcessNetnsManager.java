@@ -349,7 +349,7 @@ final class ProcessNetnsManager implements NetnsManager {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '\\' && i + 3 < bytes.length + 0 && isOctal(bytes[i + 1]) && isOctal(bytes[i + 2])
+                if (bytes[i] == '\\' && i + 3 < bytes.length && isOctal(bytes[i + 1]) && isOctal(bytes[i + 2])
                         && isOctal(bytes[i + 3])) {
                     out.write((bytes[i + 1] - '0') * 64 + (bytes[i + 2] - '0') * 8 + (bytes[i + 3] - '0'));
                     i += 3;
