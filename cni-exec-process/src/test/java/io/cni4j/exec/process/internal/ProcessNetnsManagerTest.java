@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cni4j.api.NetnsException;
+import io.cni4j.api.spi.NetnsManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -181,6 +182,24 @@ class ProcessNetnsManagerTest {
                     .hasMessageContaining("already exists")
                     .hasMessageContaining(ns.toString());
             assertThat(m.isNetns(ns)).isTrue();
+        }
+
+        @Test
+        @DisplayName("the default directory /run/netns works (the test JVM's private tmpfs, nothing leaks)")
+        void defaultDirectory() throws Exception {
+            requireRoot();
+            TestSupport.requirePrivateRunNetns();
+            NetnsManager manager = new ProcessExecutorProvider().netnsManager(NetnsManager.DEFAULT_DIRECTORY);
+            String name = "cni4j-test-" + ProcessHandle.current().pid();
+
+            Path ns = manager.create(name);
+            try {
+                assertThat(ns).isEqualTo(Path.of("/run/netns", name));
+                assertThat(manager.isNetns(ns)).isTrue();
+            } finally {
+                manager.remove(ns);
+            }
+            assertThat(ns).doesNotExist();
         }
 
         @Test

@@ -88,6 +88,23 @@ final class TestSupport {
         }
     }
 
+    /**
+     * Skips (or, with {@code CNI4J_REQUIRE_ROOT_TESTS=1}, fails) a test that writes to
+     * {@code /run/netns} unless that is the private tmpfs that build-support/netns-java mounts for
+     * the test JVM, so that nothing can leak onto the machine.
+     */
+    static void requirePrivateRunNetns() throws IOException {
+        boolean isPrivate = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .anyMatch(line -> line.split(" ")[4].equals("/run/netns") && line.contains(" - tmpfs cni4j-netns "));
+        if (!isPrivate) {
+            String why = "/run/netns is not the private tmpfs of build-support/netns-java/bin/java";
+            if ("1".equals(System.getenv("CNI4J_REQUIRE_ROOT_TESTS"))) {
+                fail("CNI4J_REQUIRE_ROOT_TESTS=1 but " + why);
+            }
+            Assumptions.abort(why);
+        }
+    }
+
     static long uid() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
