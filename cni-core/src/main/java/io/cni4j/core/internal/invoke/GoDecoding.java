@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cni4j.core.internal.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +52,7 @@ final class GoDecoding {
         if (!node.isObject()) {
             throw new Failure("cannot unmarshal " + kind(node) + " into " + target, null);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             for (String name : fieldNames) {
                 if (name.equalsIgnoreCase(e.getKey())) {
                     fields.put(name, e.getValue());

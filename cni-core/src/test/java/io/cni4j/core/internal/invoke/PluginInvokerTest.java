@@ -64,9 +64,8 @@ class PluginInvokerTest {
 
     /** Runs ADD for bridge on net1 against a plugin that ends with {@code outcome}; returns the error. */
     private PluginErrorException failure(ExecResult outcome) {
-        return catchThrowableOfType(
-                () -> invoker(answering(outcome)).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1"),
-                PluginErrorException.class);
+        return catchThrowableOfType(PluginErrorException.class,
+                () -> invoker(answering(outcome)).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1"));
     }
 
     @Nested
@@ -367,9 +366,8 @@ class PluginInvokerTest {
         void givesUp() {
             FakeExecutor executor = answering(busy);
 
-            PluginExecutionException e = catchThrowableOfType(
-                    () -> invoker(executor).exec("bridge", Verb.DEL, STDIN, ARGS, TIMEOUT, "net1"),
-                    PluginExecutionException.class);
+            PluginExecutionException e = catchThrowableOfType(PluginExecutionException.class,
+                    () -> invoker(executor).exec("bridge", Verb.DEL, STDIN, ARGS, TIMEOUT, "net1"));
 
             assertThat(e.reason()).isEqualTo(Reason.TEXT_FILE_BUSY);
             assertThat(e).hasMessageContaining("plugin type=\"bridge\" network=\"net1\" failed (delete)")
@@ -486,8 +484,8 @@ class PluginInvokerTest {
         }
 
         private String versionError(String stdout) {
-            return catchThrowableOfType(() -> invoker(answering(result(0, stdout, ""))).version("bridge", TIMEOUT),
-                    InvalidResultException.class).getMessage();
+            return catchThrowableOfType(InvalidResultException.class,
+                    () -> invoker(answering(result(0, stdout, ""))).version("bridge", TIMEOUT)).getMessage();
         }
 
         @Test
