@@ -118,8 +118,10 @@ final class ProcessPluginExecutor implements PluginExecutor {
      * @return {@code true} for "text file busy"
      */
     static boolean isTextFileBusy(IOException e) {
+        // JDK 17: "error=26, Text file busy"; JDK 25: "Exec failed, error: 26 (Text file busy)". The
+        // errno is matched too because the text follows the locale.
         String msg = String.valueOf(e.getMessage());
-        return msg.contains("Text file busy") || msg.contains("error=26,");
+        return msg.contains("Text file busy") || msg.contains("error=26,") || msg.contains("error: 26 ");
     }
 
     private static String quoted(String name) {

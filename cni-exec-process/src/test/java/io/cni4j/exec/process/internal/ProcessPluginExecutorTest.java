@@ -337,6 +337,12 @@ class ProcessPluginExecutorTest {
                 new IOException("Cannot run program \"/x\": error=26, Text file busy"))).isTrue();
         assertThat(ProcessPluginExecutor.isTextFileBusy(new IOException("error=26, something"))).isTrue();
         assertThat(ProcessPluginExecutor.isTextFileBusy(
+                new IOException("Exec failed, error: 26 (Text file busy)"))).isTrue();
+        assertThat(ProcessPluginExecutor.isTextFileBusy(
+                new IOException("Exec failed, error: 26 (Datei wird gerade benutzt)"))).isTrue();
+        assertThat(ProcessPluginExecutor.isTextFileBusy(
+                new IOException("Exec failed, error: 2 (No such file or directory)"))).isFalse();
+        assertThat(ProcessPluginExecutor.isTextFileBusy(
                 new IOException("Cannot run program \"/x\": error=2, No such file or directory"))).isFalse();
         assertThat(ProcessPluginExecutor.isTextFileBusy(new IOException((String) null))).isFalse();
     }
