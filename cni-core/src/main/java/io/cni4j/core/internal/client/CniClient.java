@@ -103,7 +103,8 @@ final class CniClient implements Cni {
     public void load(LoadOption... options) throws LoadException {
         ensureOpen();
         synchronized (loadLock) {
-            networks = List.of();
+            // go-cni resets the networks first; here the reset is never published on its own, so a
+            // concurrent operation sees either the old networks or the new ones, never none.
             NetworkLoader.Outcome outcome = new NetworkLoader(settings.confDir(), settings.interfacePrefix(),
                     settings.maxConfNum()).load(Arrays.asList(options));
             networks = List.copyOf(outcome.networks());
@@ -147,6 +148,9 @@ final class CniClient implements Cni {
         Namespace ns = namespace(containerId, netnsPath, options);
         Deadline deadline = deadline(ns);
         ObjectNode caps = capabilities(ns);
+        for (ConfiguredNetwork net : nets) {
+            NetworkEngine.validate(net.config(), runtime(ns, net, caps));
+        }
         try (ContainerLocks.Held held = containerLocks.acquire(containerId, deadline.remaining("setup " + containerId));
              Unlocker gc = lock(gcLock.readLock(), deadline, "setup " + containerId)) {
             Attempt attempt = parallel ? attachParallel(nets, ns, caps, deadline) : attachSerially(nets, ns, caps, deadline);
