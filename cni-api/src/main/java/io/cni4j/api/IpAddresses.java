@@ -9,7 +9,9 @@ import java.net.UnknownHostException;
  * Parses and prints IP address literals the way CNI results spell them, without ever touching DNS.
  *
  * <p>Parsing accepts dotted-quad IPv4 (no leading zeros, as Go's {@code net.ParseIP}) and IPv6 text
- * (including an embedded IPv4 tail, without a zone). Printing uses RFC 5952's canonical form for
+ * (including an embedded IPv4 tail, without a zone). An IPv4-mapped IPv6 literal
+ * ({@code ::ffff:10.1.2.3}) yields the IPv4 address, as Java's {@link InetAddress} and Go's
+ * {@code To4} treat it. Printing uses RFC 5952's canonical form for
  * IPv6 ({@code abcd:1234:ffff::cdde}), which is what Go and the plugins print.
  */
 public final class IpAddresses {

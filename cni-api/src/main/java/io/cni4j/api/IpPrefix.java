@@ -31,7 +31,9 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     }
 
     /**
-     * Parses CIDR notation, keeping the host bits.
+     * Parses CIDR notation, keeping the host bits. An IPv4-mapped IPv6 address
+     * ({@code ::ffff:10.1.2.3/120}) is read as the IPv4 address with the prefix length counted over
+     * its last 32 bits ({@code 10.1.2.3/24}), as Go prints it; a length below 96 is refused there.
      *
      * @param cidr e.g. {@code 10.88.0.5/16} or {@code 2001:db8::5/64}
      * @return the prefix
@@ -51,7 +53,17 @@ public record IpPrefix(InetAddress address, int prefixLength) {
             throw new IllegalArgumentException("invalid CIDR address: \"" + cidr + "\"");
         }
         try {
-            return new IpPrefix(IpAddresses.parse(cidr.substring(0, slash)), Integer.parseInt(len));
+            String text = cidr.substring(0, slash);
+            InetAddress address = IpAddresses.parse(text);
+            int length = Integer.parseInt(len);
+            if (address instanceof Inet4Address && text.indexOf(':') >= 0) {
+                // An IPv4-mapped IPv6 literal: its length counts 128 bits, of which the IPv4 part is the last 32.
+                if (length < 96 || length > 128) {
+                    throw new IllegalArgumentException("invalid prefix length " + length + " for " + text);
+                }
+                length -= 96;
+            }
+            return new IpPrefix(address, length);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid CIDR address: \"" + cidr + "\"", e);
         }
