@@ -35,8 +35,10 @@ public final class FakeCni implements Cni {
     /** Whether close was called. */
     public boolean closed;
 
-    /** Thrown by every operation when set (load throws it only if it is a LoadException). */
+    /** Thrown by every operation but load when set. */
     public Exception failure;
+    /** Thrown by load when set. */
+    public LoadException loadFailure;
     /** What setup returns. */
     public Result result = new Result(null, null, null, null);
     /** What config returns. */
@@ -60,8 +62,8 @@ public final class FakeCni implements Cni {
     public void load(LoadOption... options) throws LoadException {
         calls.add("load");
         loaded = List.of(options);
-        if (failure instanceof LoadException l) {
-            throw l;
+        if (loadFailure != null) {
+            throw loadFailure;
         }
     }
 

@@ -200,12 +200,27 @@ class ToolTest {
     @Test
     @DisplayName("an empty conf dir makes load fail as not initialized: exit 3")
     void notInitializedLoad() {
-        cni.failure = new LoadException("loading failed", new NotInitializedException("no network config found in /etc/cni/net.d"));
+        cni.loadFailure = new LoadException("loading failed", new NotInitializedException("no network config found in /etc/cni/net.d"));
         Outcome o = run("status");
         assertThat(o.status()).isEqualTo(3);
         assertThat(o.err()).contains("caused by: no network config found in /etc/cni/net.d");
         assertThat(cni.calls).containsExactly("load");
         assertThat(cni.closed).isTrue();
+    }
+
+    @Test
+    @DisplayName("remove goes on with the result cache when the conf dir is empty; other load failures stop it")
+    void removeWithoutConfig() {
+        cni.loadFailure = new LoadException("load failed", new NotInitializedException("no network config found in /x"));
+        Outcome o = run("remove", "c1", "/run/netns/c1");
+        assertThat(o.status()).isZero();
+        assertThat(o.err()).isEqualTo("cni4j: note: no network config found in /x; going on with the result cache\n");
+        assertThat(cni.calls).containsExactly("load", "remove c1 /run/netns/c1");
+
+        cni.calls.clear();
+        cni.loadFailure = new LoadException("load failed", new InvalidConfigException("bad file /x/a.conf"));
+        assertThat(run("remove", "c1", "/run/netns/c1").status()).isEqualTo(1);
+        assertThat(cni.calls).containsExactly("load");
     }
 
     @Test

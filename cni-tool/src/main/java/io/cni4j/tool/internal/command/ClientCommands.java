@@ -76,13 +76,14 @@ public final class ClientCommands {
 
     /** @return {@code remove ID NETNS}: detaches the container */
     public static Command remove() {
-        CommandSpec spec = new CommandSpec("remove", "detach a container from every network (loaded or cached)",
+        CommandSpec spec = new CommandSpec("remove",
+                "detach a container from every network (loaded or cached; works with an empty conf dir)",
                 List.of(CommandSpec.required("ID"), CommandSpec.required("NETNS")), callOptions(), CALL_DETAILS);
         return new Command(spec, c -> {
             String id = c.args().positional(0).orElseThrow();
             String netns = netnsPath(c.args().positional(1).orElseThrow());
             NamespaceOption[] options = callOptions(c);
-            try (Cni cni = c.loadedClient()) {
+            try (Cni cni = c.loadedClient(true)) {
                 cni.remove(id, netns, options);
             }
             c.confirm("removed " + id);

@@ -3,6 +3,7 @@ package io.cni4j.tool.internal.command;
 import io.cni4j.api.Cni;
 import io.cni4j.api.LoadException;
 import io.cni4j.api.LoadOption;
+import io.cni4j.api.NotInitializedException;
 import io.cni4j.tool.internal.cli.GlobalOptions;
 import io.cni4j.tool.internal.cli.ParsedArgs;
 import io.cni4j.tool.internal.exec.Providers;
@@ -39,6 +40,19 @@ public record Context(ParsedArgs args, GlobalOptions global, PrintStream out, Pr
      * @throws LoadException if loading fails (its cause says why, e.g. not initialized)
      */
     public Cni loadedClient() throws LoadException {
+        return loadedClient(false);
+    }
+
+    /**
+     * As {@link #loadedClient()}, optionally going on when the conf dir holds no configuration: the
+     * networks loaded before (loopback) stay loaded, and remove still finds the rest in the result
+     * cache. A note on stderr says so.
+     *
+     * @param tolerateNoConfig whether an empty conf dir is acceptable
+     * @return the loaded client; the caller closes it
+     * @throws LoadException if loading fails otherwise
+     */
+    public Cni loadedClient(boolean tolerateNoConfig) throws LoadException {
         Cni cni = clients.create(global);
         try {
             List<LoadOption> options = new ArrayList<>();
@@ -46,7 +60,15 @@ public record Context(ParsedArgs args, GlobalOptions global, PrintStream out, Pr
                 options.add(LoadOption.loopback());
             }
             options.add(global.allConf() ? LoadOption.allConf() : LoadOption.defaultConf());
-            cni.load(options.toArray(LoadOption[]::new));
+            try {
+                cni.load(options.toArray(LoadOption[]::new));
+            } catch (LoadException e) {
+                if (!tolerateNoConfig || !(e.getCause() instanceof NotInitializedException)) {
+                    throw e;
+                }
+                err.println("cni4j: note: " + e.getCause().getMessage() + "; going on with the result cache");
+                err.flush();
+            }
             return cni;
         } catch (LoadException | RuntimeException e) {
             cni.close();

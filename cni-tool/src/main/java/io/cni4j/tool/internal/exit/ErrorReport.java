@@ -35,9 +35,15 @@ public final class ErrorReport {
         return sb.toString();
     }
 
+    /** One line per cause, leaving out a cause whose message the line above already contains. */
     private static void appendCauses(StringBuilder sb, Throwable failure, String indent) {
+        String above = headline(failure);
         for (Throwable c = failure.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            sb.append(indent).append("caused by: ").append(headline(c)).append('\n');
+            String line = headline(c);
+            if (!above.contains(line)) {
+                sb.append(indent).append("caused by: ").append(line).append('\n');
+            }
+            above = line;
         }
     }
 

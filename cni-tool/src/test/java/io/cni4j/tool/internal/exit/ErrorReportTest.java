@@ -46,6 +46,14 @@ class ErrorReportTest {
     }
 
     @Test
+    @DisplayName("a cause whose message the line above already holds is not repeated")
+    void repeatedCause() {
+        LoadException load = new LoadException("cni config load failed: no network config found in /x",
+                new NotInitializedException("no network config found in /x"));
+        assertThat(ErrorReport.text(load)).isEqualTo("cni4j: cni config load failed: no network config found in /x\n");
+    }
+
+    @Test
     @DisplayName("the error JSON carries the plugin error's fields and the exit status")
     void pluginErrorJson() {
         JsonNode json = ToolJson.parse(ToolJson.pretty(ErrorReport.json(pluginError(), 1)));
