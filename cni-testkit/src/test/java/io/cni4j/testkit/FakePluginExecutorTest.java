@@ -1,0 +1,191 @@
+package io.cni4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cni4j.api.CniTimeoutException;
+import io.cni4j.api.PluginExecutionException;
+import io.cni4j.api.Verb;
+import io.cni4j.api.spi.ExecRequest;
+import io.cni4j.api.spi.ExecResult;
+import io.cni4j.testkit.internal.json.JsonTrees;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FakePluginExecutorTest {
+
+    private static final Path BIN = Path.of("/opt/cni/bin");
+
+    static ExecRequest request(String type, String command, String stdin) {
+        return request(type, command, stdin, Duration.ofSeconds(30), 1 << 20);
+    }
+
+    static ExecRequest request(String type, String command, String stdin, Duration timeout, long max) {
+        return new ExecRequest(BIN.resolve(type), stdin.getBytes(StandardCharsets.UTF_8),
+                List.of("CNI_COMMAND=" + command, "CNI_CONTAINERID=c1", "CNI_NETNS=/run/netns/c1", "CNI_IFNAME=eth0",
+                        "CNI_PATH=/opt/cni/bin", "CNI_ARGS="),
+                timeout, max);
+    }
+
+    @Test
+    @DisplayName("the plugin is chosen by the executable's file name and gets verb, env and parsed stdin")
+    void dispatchesByFileName() throws Exception {
+        AtomicReference<PluginCall> seen = new AtomicReference<>();
+        FakePluginExecutor executor = new FakePluginExecutor()
+                .register("other", call -> PluginReply.raw(1, "wrong", ""))
+                .register("mine", call -> {
+                    seen.set(call);
+                    return PluginReply.raw(0, "out", "err");
+                });
+        ExecResult result = executor.run(request("mine", "ADD", "{\"cniVersion\":\"1.0.0\",\"name\":\"n\"}"));
+        assertThat(result.stdoutText()).isEqualTo("out");
+        assertThat(result.stderrText()).isEqualTo("err");
+        assertThat(result.exitCode()).isZero();
+        PluginCall call = seen.get();
+        assertThat(call.verb()).isEqualTo(Verb.ADD);
+        assertThat(call.pluginType()).isEqualTo("mine");
+        assertThat(call.containerId()).isEqualTo("c1");
+        assertThat(call.ifName()).isEqualTo("eth0");
+        assertThat(call.netns()).isEqualTo("/run/netns/c1");
+        assertThat(call.cniVersion()).isEqualTo("1.0.0");
+        assertThat(call.networkName()).isEqualTo("n");
+        assertThat(call.prevResult().isMissingNode()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an unregistered type fails to start, naming the path and the registered types")
+    void unregisteredTypeFailsToStart() {
+        FakePluginExecutor executor = new FakePluginExecutor().register("bridge", FakePlugins.bridge());
+        assertThatThrownBy(() -> executor.run(request("macvlan", "ADD", "{}")))
+                .isInstanceOfSatisfying(PluginExecutionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PluginExecutionException.Reason.START_FAILED))
+                .hasMessageContaining("/opt/cni/bin/macvlan")
+                .hasMessageContaining("[bridge]");
+        assertThat(executor.recorder().invocations()).singleElement()
+                .satisfies(i -> assertThat(i.failure()).isInstanceOf(PluginExecutionException.class));
+    }
+
+    @Test
+    @DisplayName("an unknown CNI_COMMAND is answered with error code 4 without calling the plugin")
+    void unknownCommand() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> {
+            throw new AssertionError("must not be called");
+        });
+        ExecResult result = executor.run(request("p", "FROB", "{}"));
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode error = JsonTrees.parse(result.stdoutText());
+        assertThat(error.path("code").asInt()).isEqualTo(4);
+        assertThat(error.path("msg").asText()).isEqualTo("unknown CNI_COMMAND: FROB");
+        assertThat(executor.recorder().invocations().get(0).verb()).isNull();
+        assertThat(executor.recorder().invocations().get(0).command()).isEqualTo("FROB");
+    }
+
+    @Test
+    @DisplayName("VERSION goes to version(), which reports every spec version by default")
+    void versionDefault() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> {
+            throw new AssertionError("handle must not get VERSION");
+        });
+        ExecResult result = executor.run(request("p", "VERSION", "{\"cniVersion\":\"1.1.0\"}"));
+        assertThat(result.stdoutText()).isEqualTo("{\"cniVersion\":\"1.1.0\",\"supportedVersions\":"
+                + "[\"0.1.0\",\"0.2.0\",\"0.3.0\",\"0.3.1\",\"0.4.0\",\"1.0.0\",\"1.1.0\"]}");
+    }
+
+    @Test
+    @DisplayName("output over maxOutputBytes fails with OUTPUT_LIMIT_EXCEEDED")
+    void outputLimit() {
+        FakePluginExecutor executor = new FakePluginExecutor().register("big", call -> PluginReply.raw(0, "", "x".repeat(11)));
+        assertThatThrownBy(() -> executor.run(request("big", "ADD", "{}", Duration.ofSeconds(5), 10)))
+                .isInstanceOfSatisfying(PluginExecutionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PluginExecutionException.Reason.OUTPUT_LIMIT_EXCEEDED))
+                .hasMessageContaining("stderr");
+    }
+
+    @Test
+    @DisplayName("a plugin that returns after its deadline ends in CniTimeoutException")
+    void lateReplyTimesOut() {
+        FakePluginExecutor executor = new FakePluginExecutor().register("late", call -> {
+            Thread.sleep(50);
+            return PluginReply.ok();
+        });
+        assertThatThrownBy(() -> executor.run(request("late", "DEL", "{}", Duration.ofMillis(1), 100)))
+                .isInstanceOf(CniTimeoutException.class)
+                .hasMessageContaining("late");
+    }
+
+    @Test
+    @DisplayName("an interrupted caller gets InterruptedException before the plugin runs")
+    void interruptedCaller() {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> PluginReply.ok());
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> executor.run(request("p", "ADD", "{}"))).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(executor.recorder().invocations().get(0).failure()).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    @DisplayName("every run is recorded with verb, env, stdin, reply, thread and times")
+    void recordsInvocations() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> PluginReply.raw(0, "{}", ""));
+        Instant before = Instant.now();
+        executor.run(request("p", "CHECK", "{\"cniVersion\":\"0.4.0\",\"runtimeConfig\":{\"portMappings\":[]}}"));
+        RecordedInvocation recorded = executor.recorder().invocations().get(0);
+        assertThat(recorded.pluginType()).isEqualTo("p");
+        assertThat(recorded.executable()).isEqualTo(BIN.resolve("p"));
+        assertThat(recorded.verb()).isEqualTo(Verb.CHECK);
+        assertThat(recorded.env()).containsEntry("CNI_IFNAME", "eth0").containsEntry("CNI_ARGS", "");
+        assertThat(recorded.config().path("cniVersion").asText()).isEqualTo("0.4.0");
+        assertThat(recorded.runtimeConfig().has("portMappings")).isTrue();
+        assertThat(recorded.stdinText()).startsWith("{\"cniVersion\"");
+        assertThat(recorded.reply()).isEqualTo(PluginReply.raw(0, "{}", ""));
+        assertThat(recorded.failure()).isNull();
+        assertThat(recorded.succeeded()).isTrue();
+        assertThat(recorded.threadName()).isEqualTo(Thread.currentThread().getName());
+        assertThat(recorded.start()).isAfterOrEqualTo(before);
+        assertThat(recorded.end()).isAfterOrEqualTo(recorded.start());
+    }
+
+    @Test
+    @DisplayName("stdin that is not JSON is recorded as a missing config node")
+    void garbageStdinIsRecorded() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> PluginReply.ok());
+        executor.run(request("p", "ADD", "not json"));
+        assertThat(executor.recorder().invocations().get(0).config().isMissingNode()).isTrue();
+        assertThat(executor.recorder().invocations().get(0).stdinText()).isEqualTo("not json");
+    }
+
+    @Test
+    @DisplayName("placeholders are empty executable files per registered type; existing files are kept")
+    void placeholders(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bridge"), "real");
+        FakePluginExecutor executor = new FakePluginExecutor()
+                .register("loopback", FakePlugins.loopback())
+                .register("bridge", FakePlugins.bridge());
+        List<Path> paths = executor.installPlaceholders(dir);
+        assertThat(paths).containsExactly(dir.resolve("bridge"), dir.resolve("loopback"));
+        assertThat(Files.readString(dir.resolve("bridge"))).isEqualTo("real");
+        assertThat(dir.resolve("loopback")).isEmptyFile();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("loopback"))).contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    @DisplayName("types with a slash or empty names are refused")
+    void invalidTypes() {
+        FakePluginExecutor executor = new FakePluginExecutor();
+        assertThatThrownBy(() -> executor.register("a/b", FakePlugins.loopback())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> executor.register("", FakePlugins.loopback())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
