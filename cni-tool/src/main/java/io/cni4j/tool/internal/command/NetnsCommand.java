@@ -31,6 +31,7 @@ public final class NetnsCommand {
                         "  netns create NAME        prints the new namespace's path (JSON: {\"name\", \"path\"})",
                         "  netns remove NAME|PATH   unmounts and deletes it; a missing one is not an error",
                         "  netns list               the namespaces in the directory (JSON: [{\"name\", \"path\"}])",
+                        "",
                         "Needs root. The namespace manager is the executor provider's (see --executor)."));
         return new Command(spec, NetnsCommand::run);
     }
