@@ -155,6 +155,7 @@ public final class ExecutorDiscovery {
             return byName(propertyValue.strip(), "named by the system property " + PROPERTY, candidates);
         }
         List<Candidate> available = candidates.stream().filter(Candidate::available)
+                .filter(c -> c.priority() >= 0) // negative priority: only when named (the testkit's fake)
                 .sorted(Comparator.comparingInt(Candidate::priority).reversed().thenComparing(Candidate::name))
                 .toList();
         if (available.isEmpty()) {

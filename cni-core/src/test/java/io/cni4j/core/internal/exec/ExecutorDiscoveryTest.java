@@ -124,9 +124,9 @@ class ExecutorDiscoveryTest {
     }
 
     @Test
-    @DisplayName("cni-core alone has no provider: discovery finds none and selection says what to add")
+    @DisplayName("cni-core with only the testkit's fake: the fake is never chosen unnamed; selection says what to add")
     void coreAlone() {
-        assertThat(ExecutorDiscovery.discover()).isEmpty();
+        assertThat(ExecutorDiscovery.discover()).extracting(ExecutorDiscovery.Candidate::name).containsExactly("fake");
         assertThatThrownBy(() -> ExecutorDiscovery.select(null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("io.cni4j.exec.process");
