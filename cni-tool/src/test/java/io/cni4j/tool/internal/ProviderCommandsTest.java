@@ -141,6 +141,17 @@ class ProviderCommandsTest {
     }
 
     @Test
+    @DisplayName("selection: ties go to the first name; a negative priority only by name")
+    void selectionTiesAndNegative() {
+        FakeProvider alpha = new FakeProvider("alpha", 10, true);
+        FakeProvider fake = new FakeProvider("fake", -100, true);
+        assertThat(new Providers(() -> List.of(process, alpha)).select(Optional.empty())).isSameAs(alpha);
+        assertThatThrownBy(() -> new Providers(() -> List.of(fake)).select(Optional.empty()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(new Providers(() -> List.of(fake)).select(Optional.of("fake"))).isSameAs(fake);
+    }
+
+    @Test
     @DisplayName("selection honours the io.cni4j.executor system property when no name is given")
     void selectionProperty() {
         FakeProvider jna = new FakeProvider("jna", 20, true);

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 /**
  * Finds executor providers for the commands that use one directly ({@code version}, {@code netns},
  * {@code demo}), with the engine's selection rules: the name given, else the system property
- * {@code io.cni4j.executor}, else the available provider with the highest priority. A provider that
- * fails to load is skipped.
+ * {@code io.cni4j.executor}, else the available provider with the highest priority (ties go to the
+ * alphabetically first name; a negative priority is chosen only by name, as the testkit's fake is). A
+ * provider that fails to load is skipped.
  */
 public final class Providers {
 
@@ -76,7 +77,8 @@ public final class Providers {
             return p;
         }
         return candidates.stream().filter(ExecutorProvider::isAvailable)
-                .max(Comparator.comparingInt(ExecutorProvider::priority))
+                .filter(c -> c.priority() >= 0)
+                .min(Comparator.comparingInt(ExecutorProvider::priority).reversed().thenComparing(ExecutorProvider::name))
                 .orElseThrow(() -> new IllegalStateException("no executor provider is available; found: "
                         + describe(candidates) + " (put cni-exec-process on the module path)"));
     }
