@@ -74,6 +74,8 @@ final class Demo {
     private final Set<String> hostLinks = new LinkedHashSet<>();
     private boolean bridgeMayExist;
     private boolean tornDown;
+    private volatile Thread teardownThread;
+    private volatile Process probeServer;
 
     /** A step failed: the demo stops and tears down. */
     private static final class StepFailed extends Exception {
@@ -122,10 +124,21 @@ final class Demo {
                 // the JVM is shutting down: the hook found the work done
             }
         }
-        out.println(status == ExitStatus.OK ? "demo passed: everything it made is gone."
-                : "demo failed (exit status " + status + ").");
-        out.flush();
+        if (!silenced()) {
+            out.println(status == ExitStatus.OK ? "demo passed: everything it made is gone."
+                    : "demo failed (exit status " + status + ").");
+            out.flush();
+        }
         return status;
+    }
+
+    /**
+     * Whether this thread's output is unwanted: once the shutdown hook tears down, steps still
+     * finishing on the main thread (or failing because their resources went away) stay quiet.
+     */
+    private boolean silenced() {
+        Thread teardown = teardownThread;
+        return teardown != null && teardown != Thread.currentThread();
     }
 
     private void runSteps() throws StepFailed {
@@ -135,8 +148,10 @@ final class Demo {
         step("netns", () -> "created " + createNetns(A) + " and " + createNetns(B));
         for (String id : List.of(A, B)) {
             step("setup " + id, () -> setup(id));
-            out.print(Tables.result(results.get(id)).indent(6));
-            out.flush();
+            if (!silenced()) {
+                out.print(indent(Tables.result(results.get(id))));
+                out.flush();
+            }
         }
         step("connectivity", () -> tcpProbe(ipv4Of(A), ipv4Of(B)));
         step("check", () -> {
@@ -161,20 +176,32 @@ final class Demo {
                 Thread.currentThread().interrupt();
             }
             line("FAIL", start, name);
-            context.err().print(ErrorReport.text(e).indent(6));
-            if (context.global().verbose()) {
-                e.printStackTrace(context.err());
+            if (!silenced()) {
+                context.err().print(indent(ErrorReport.text(e)));
+                if (context.global().verbose()) {
+                    e.printStackTrace(context.err());
+                }
+                context.err().flush();
             }
-            context.err().flush();
             int status = ExitStatus.of(e);
             throw new StepFailed(status == ExitStatus.OK ? ExitStatus.ERROR : status);
         }
     }
 
     private void line(String outcome, long startNanos, String text) {
+        if (silenced()) {
+            return;
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         out.printf("%-4s %6d ms  %s%n", outcome, millis, text);
         out.flush();
+    }
+
+    /** Indents the non-blank lines of a text block under the step lines. */
+    private static String indent(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.lines().forEach(l -> sb.append(l.isBlank() ? "" : "      " + l).append('\n'));
+        return sb.toString();
     }
 
     // ---- steps ----
@@ -315,6 +342,7 @@ final class Demo {
         serve.addAll(jvm);
         serve.addAll(List.of("serve", to));
         Process server = new ProcessBuilder(serve).start();
+        probeServer = server;
         try {
             CompletableFuture<String> serverErr = HostCommand.drain(server.getErrorStream());
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -364,7 +392,11 @@ final class Demo {
             }
         }
         out.println("interrupted: tearing down");
-        teardown();
+        out.flush();
+        int status = teardown();
+        out.println(status == ExitStatus.OK ? "demo interrupted: everything it made is gone."
+                : "demo interrupted: teardown incomplete, see above.");
+        out.flush();
     }
 
     /**
@@ -377,6 +409,11 @@ final class Demo {
             return ExitStatus.OK;
         }
         tornDown = true;
+        teardownThread = Thread.currentThread();
+        Process probe = probeServer;
+        if (probe != null) {
+            probe.destroyForcibly();
+        }
         boolean ok = true;
         ok &= quietStep("remove", () -> {
             List<String> ids = new ArrayList<>(attached);
