@@ -141,6 +141,18 @@ public interface Cni extends AutoCloseable {
     List<CachedAttachment> attachments(String containerId) throws CniException;
 
     /**
+     * Asks a plugin which spec versions it supports (libcni's {@code GetVersionInfo}): the plugin is
+     * looked up in the plugin directories and run with {@code CNI_COMMAND=VERSION}; a plugin too old
+     * to know VERSION supports 0.1.0 only.
+     *
+     * @param pluginType the plugin's type, e.g. {@code bridge}
+     * @return the plugin's answer
+     * @throws CniException if the plugin is not found, fails, or answers something undecodable
+     * @throws InterruptedException if interrupted
+     */
+    VersionInfo versionInfo(String pluginType) throws CniException, InterruptedException;
+
+    /**
      * A snapshot of the settings and loaded networks (go-cni's {@code GetConfig}).
      *
      * @return the snapshot

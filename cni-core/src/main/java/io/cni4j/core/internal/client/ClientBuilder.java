@@ -3,6 +3,7 @@ package io.cni4j.core.internal.client;
 import io.cni4j.api.Cni;
 import io.cni4j.api.spi.ExecutorProvider;
 import io.cni4j.core.internal.exec.ExecutorDiscovery;
+import io.cni4j.core.internal.invoke.PluginInvoker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -144,6 +145,7 @@ public final class ClientBuilder implements Cni.Builder {
         }
         Settings settings = new Settings(pluginDirs, confDir, cacheDir, maxConfNum, minNetworkCount, interfacePrefix,
                 selected, timeout, asyncExecutor, rollbackOnFailure, strictCheck, maxOutputBytes);
-        return new CniClient(settings, Engines.create(settings));
+        PluginInvoker invoker = Engines.invoker(settings);
+        return new CniClient(settings, Engines.engine(settings, invoker), invoker);
     }
 }

@@ -19,12 +19,15 @@ import io.cni4j.api.NetworkConfigList;
 import io.cni4j.api.NotInitializedException;
 import io.cni4j.api.PluginErrorException;
 import io.cni4j.api.Result;
+import io.cni4j.api.VersionInfo;
 import io.cni4j.core.CniResults;
 import io.cni4j.core.NetworkConfigs;
 import io.cni4j.core.internal.config.NetworkLoader;
 import io.cni4j.core.internal.engine.Deadline;
 import io.cni4j.core.internal.engine.NetworkEngine;
 import io.cni4j.core.internal.engine.RuntimeConf;
+import io.cni4j.core.internal.invoke.PluginInvoker;
+import io.cni4j.core.internal.invoke.PluginVersionInfo;
 import io.cni4j.core.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,6 +67,7 @@ final class CniClient implements Cni {
 
     private final Settings settings;
     private final NetworkEngine engine;
+    private final PluginInvoker invoker;
     private final ContainerLocks containerLocks = new ContainerLocks();
     private final ReentrantReadWriteLock gcLock = new ReentrantReadWriteLock();
     private final Object loadLock = new Object();
@@ -73,9 +77,10 @@ final class CniClient implements Cni {
     private volatile List<ConfiguredNetwork> networks = List.of();
     private volatile boolean closed;
 
-    CniClient(Settings settings, NetworkEngine engine) {
+    CniClient(Settings settings, NetworkEngine engine, PluginInvoker invoker) {
         this.settings = settings;
         this.engine = engine;
+        this.invoker = invoker;
         if (settings.asyncExecutor() == null) {
             ownedAsync = java.util.concurrent.Executors.newCachedThreadPool(daemonThreads("cni4j-async-"));
             async = ownedAsync;
@@ -119,6 +124,13 @@ final class CniClient implements Cni {
     public CniConfig config() {
         return new CniConfig(settings.pluginDirs(), settings.confDir(), settings.cacheDir(), settings.maxConfNum(),
                 settings.interfacePrefix(), networks);
+    }
+
+    @Override
+    public VersionInfo versionInfo(String pluginType) throws CniException, InterruptedException {
+        ensureOpen();
+        PluginVersionInfo info = invoker.version(pluginType, settings.timeout());
+        return new VersionInfo(info.cniVersion(), info.supportedVersions());
     }
 
     @Override

@@ -11,9 +11,11 @@ final class Engines {
     private Engines() {
     }
 
-    static NetworkEngine create(Settings settings) {
-        PluginInvoker invoker = new PluginInvoker(settings.provider().executor(), settings.pluginDirs(),
-                settings.maxOutputBytes());
+    static PluginInvoker invoker(Settings settings) {
+        return new PluginInvoker(settings.provider().executor(), settings.pluginDirs(), settings.maxOutputBytes());
+    }
+
+    static NetworkEngine engine(Settings settings, PluginInvoker invoker) {
         return new NetworkEngine(new InvokerRunner(invoker), new ResultCache(settings.cacheDir()));
     }
 }

@@ -576,6 +576,20 @@ class CniClientTest {
     }
 
     @Test
+    @DisplayName("versionInfo runs the plugin's VERSION; a missing plugin is a clear error")
+    void versionInfo() throws Exception {
+        register("old", FakePlugins.withVersions(FakePlugins.passThrough(), "0.3.1", "0.4.0"));
+        try (Cni cni = builder().build()) {
+            assertThat(cni.versionInfo("old").supportedVersions()).containsExactly("0.3.1", "0.4.0");
+            assertThatThrownBy(() -> cni.versionInfo("nope"))
+                    .isInstanceOf(io.cni4j.api.PluginExecutionException.class)
+                    .hasMessageContaining("failed to find plugin \"nope\"");
+        }
+        assertThat(plugins.recorder()).invoked("old", Verb.VERSION).withEnv("CNI_NETNS", "dummy")
+                .withConfigAt("/cniVersion", "\"1.1.0\"");
+    }
+
+    @Test
     @DisplayName("a closed client refuses new calls")
     void closed() {
         Cni cni = builder().build();
