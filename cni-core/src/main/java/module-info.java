@@ -11,6 +11,7 @@
 module io.cni4j.core {
     requires transitive io.cni4j.api;
     requires com.fasterxml.jackson.databind;
+    requires jdk.jfr;
 
     exports io.cni4j.core;
 

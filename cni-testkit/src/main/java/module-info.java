@@ -18,5 +18,8 @@ module io.cni4j.testkit {
 
     uses io.cni4j.api.spi.ExecutorProvider;
 
-    provides io.cni4j.api.spi.ExecutorProvider with io.cni4j.testkit.FakeExecutorProvider;
+    // FakeExecutorProvider is registered in META-INF/services only. A `provides` clause would make
+    // surefire move this module, and with it JUnit, onto the module path of every module whose code
+    // `uses` ExecutorProvider (cni-core among them), away from the JUnit launcher on the class path,
+    // which then fails. Tests keep the testkit on the class path, where ServiceLoader finds it.
 }

@@ -1,6 +1,7 @@
 package io.cni4j.core;
 
 import io.cni4j.api.Cni;
+import io.cni4j.core.internal.client.ClientBuilder;
 
 /**
  * The entry point of the engine: makes {@link Cni} clients.
@@ -23,6 +24,6 @@ public final class Cni4j {
      * @return a new builder
      */
     public static Cni.Builder newBuilder() {
-        throw new UnsupportedOperationException("the Cni facade lands with the orchestration issue");
+        return new ClientBuilder();
     }
 }

@@ -44,7 +44,7 @@ class ModuleGraphTest {
         assertThat(core.opens()).isEmpty();
         assertThat(core.exports()).map(ModuleDescriptor.Exports::source).containsExactly("io.cni4j.core");
         assertThat(requiredNames(core))
-                .containsExactlyInAnyOrder("java.base", "io.cni4j.api", "com.fasterxml.jackson.databind");
+                .containsExactlyInAnyOrder("java.base", "io.cni4j.api", "com.fasterxml.jackson.databind", "jdk.jfr");
         assertThat(core.uses()).contains("io.cni4j.api.spi.ExecutorProvider");
     }
 

@@ -17,7 +17,12 @@ public interface ExecutorProvider {
     /** @return the provider's short name, e.g. {@code process} or {@code jna} */
     String name();
 
-    /** @return the priority among available providers; higher wins */
+    /**
+     * The priority among available providers; higher wins. A negative priority means the provider
+     * is never selected automatically, only by name (the testkit's fake uses this).
+     *
+     * @return the priority
+     */
     int priority();
 
     /** @return {@code true} if this provider can work in this JVM on this machine */

@@ -1,0 +1,354 @@
+package io.cni4j.core.internal.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cni4j.api.CachedAttachment;
+import io.cni4j.api.CniException;
+import io.cni4j.api.CniResult;
+import io.cni4j.api.GcAttachment;
+import io.cni4j.api.InvalidConfigException;
+import io.cni4j.api.InvalidResultException;
+import io.cni4j.api.NetworkConfigList;
+import io.cni4j.api.PluginConfig;
+import io.cni4j.api.ResultCacheException;
+import io.cni4j.api.Verb;
+import io.cni4j.core.CniResults;
+import io.cni4j.core.internal.cache.CacheEntry;
+import io.cni4j.core.internal.cache.ResultCache;
+import io.cni4j.core.internal.json.Json;
+import io.cni4j.core.internal.version.SpecVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * libcni's network-list operations (§2.5–2.10): ADD with prevResult chaining and the result cache,
+ * DEL in reverse with the cached result, CHECK, STATUS and GC, each gated on the list's version as
+ * libcni gates it. One instance serves every network of a client; it holds no locks (the facade
+ * serialises what must not overlap).
+ */
+public final class NetworkEngine {
+
+    private static final System.Logger LOG = System.getLogger(NetworkEngine.class.getName());
+
+    private final PluginRunner runner;
+    private final ResultCache cache;
+
+    /**
+     * Creates an engine.
+     *
+     * @param runner runs plugins
+     * @param cache the result cache
+     */
+    public NetworkEngine(PluginRunner runner, ResultCache cache) {
+        this.runner = runner;
+        this.cache = cache;
+    }
+
+    /** @return the result cache */
+    public ResultCache cache() {
+        return cache;
+    }
+
+    /**
+     * ADD (libcni's {@code AddNetworkList}): validates the arguments, runs the plugins in order, each
+     * with the previous plugin's result, and caches the final result.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @param deadline the call's deadline
+     * @return the last plugin's result, in its own version
+     * @throws CniException on invalid arguments, a plugin failure or a cache write failure (no cache
+     *     file is written when a plugin fails)
+     * @throws InterruptedException if interrupted
+     */
+    public CniResult add(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
+            throws CniException, InterruptedException {
+        validate(list, rt);
+        CniResult result = null;
+        for (PluginConfig plugin : list.plugins()) {
+            JsonNode prev = result == null ? null : resultJson(result);
+            byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, prev, rt);
+            byte[] stdout = runner.run(plugin.type(), Verb.ADD, stdin, rt, deadline, list.name());
+            try {
+                result = CniResults.fromPluginOutput(list.cniVersion(), stdout);
+            } catch (InvalidResultException e) {
+                throw new InvalidResultException("plugin type=\"" + plugin.type() + "\" network=\"" + list.name()
+                        + "\" returned an invalid result (add): " + e.getMessage(), e);
+            }
+        }
+        if (result == null) {
+            throw new InvalidConfigException("network \"" + list.name() + "\" has no plugins");
+        }
+        try {
+            cache.write(new CacheEntry(rt.containerId(), list.source().getBytes(StandardCharsets.UTF_8),
+                    rt.ifName(), list.name(), rt.netns(), rt.args(), rt.capabilityArgs(), resultJson(result)));
+        } catch (IOException e) {
+            throw new ResultCacheException("failed to set network \"" + list.name() + "\" cached result in "
+                    + cache.resultsDir() + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /**
+     * DEL (libcni's {@code DelNetworkList}): plugins in reverse order with the cached result (0.4.0 and
+     * later); an unreadable cache is deleted and DEL goes on without it; the cache file is deleted after
+     * success and kept after a failure so that DEL can be retried.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @param deadline the deadline
+     * @throws CniException if the version does not parse or a plugin fails
+     * @throws InterruptedException if interrupted
+     */
+    public void del(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
+            throws CniException, InterruptedException {
+        validate(list, rt);
+        JsonNode cached = null;
+        if (atLeast(list, "0.4.0")) {
+            try {
+                cached = cachedResult(list, rt).orElse(null);
+            } catch (CniException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "ignoring unusable cached result of network \""
+                        + list.name() + "\" for " + rt.containerId() + ": " + e.getMessage());
+                deleteCacheQuietly(list, rt);
+            }
+        }
+        List<PluginConfig> plugins = list.plugins();
+        for (int i = plugins.size() - 1; i >= 0; i--) {
+            PluginConfig plugin = plugins.get(i);
+            byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
+            runner.run(plugin.type(), Verb.DEL, stdin, rt, deadline, list.name());
+        }
+        deleteCacheQuietly(list, rt);
+    }
+
+    /**
+     * CHECK (libcni's {@code CheckNetworkList}): refused below 0.4.0; a no-op with
+     * {@code disableCheck}; otherwise every plugin in order with the same cached result.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @param deadline the deadline
+     * @throws CniException if the version cannot CHECK, the cache is unusable, or a plugin fails
+     * @throws InterruptedException if interrupted
+     */
+    public void check(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
+            throws CniException, InterruptedException {
+        if (!supportsCheck(list)) {
+            throw new InvalidConfigException("configuration version \"" + list.cniVersion()
+                    + "\" does not support the CHECK command (network \"" + list.name() + "\")");
+        }
+        if (list.disableCheck()) {
+            return;
+        }
+        validate(list, rt);
+        JsonNode cached;
+        try {
+            cached = cachedResult(list, rt).orElse(null);
+        } catch (CniException e) {
+            throw new ResultCacheException("failed to get network \"" + list.name() + "\" cached result: "
+                    + e.getMessage(), e);
+        }
+        for (PluginConfig plugin : list.plugins()) {
+            byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
+            runner.run(plugin.type(), Verb.CHECK, stdin, rt, deadline, list.name());
+        }
+    }
+
+    /**
+     * Tells whether a network's version can CHECK (0.4.0 and later).
+     *
+     * @param list the network
+     * @return {@code true} if CHECK is supported
+     * @throws InvalidConfigException if the version does not parse
+     */
+    public static boolean supportsCheck(NetworkConfigList list) throws InvalidConfigException {
+        return atLeast(list, "0.4.0");
+    }
+
+    /**
+     * STATUS (libcni's {@code GetStatusNetworkList}): nothing below 1.1.0; otherwise every plugin in
+     * order, stopping at the first error (its code, e.g. 50 or 51, is kept).
+     *
+     * @param list the network
+     * @param deadline the deadline
+     * @throws CniException the first plugin failure
+     * @throws InterruptedException if interrupted
+     */
+    public void status(NetworkConfigList list, Deadline deadline) throws CniException, InterruptedException {
+        if (!SpecVersion.atLeastLenient(list.cniVersion(), "1.1.0")) {
+            return;
+        }
+        for (PluginConfig plugin : list.plugins()) {
+            byte[] stdin = RequestConfig.forStatus(list.name(), list.cniVersion(), plugin);
+            runner.run(plugin.type(), Verb.STATUS, stdin, RuntimeConf.EMPTY, deadline, list.name());
+        }
+    }
+
+    /**
+     * GC (libcni's {@code GCNetworkList}): nothing with {@code disableGC}; DEL of every cached
+     * attachment of this network that is not valid; then, for 1.1.0 lists, GC to every plugin. Every
+     * failure is collected; the first is thrown with the rest suppressed.
+     *
+     * @param list the network
+     * @param valid the attachments still in use ({@code null}: none is valid)
+     * @param deadline the deadline
+     * @throws CniException the first failure
+     * @throws InterruptedException if interrupted
+     */
+    public void gc(NetworkConfigList list, Collection<GcAttachment> valid, Deadline deadline)
+            throws CniException, InterruptedException {
+        if (list.disableGC()) {
+            return;
+        }
+        List<CniException> failures = new ArrayList<>();
+        Set<GcAttachment> validSet = valid == null ? Set.of() : new HashSet<>(valid);
+        List<CachedAttachment> cached;
+        try {
+            cached = cache.attachments("");
+        } catch (CniException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "GC of network \"" + list.name()
+                    + "\" cannot list the result cache: " + e.getMessage());
+            cached = List.of();
+        }
+        for (CachedAttachment a : cached) {
+            if (!a.network().equals(list.name()) || validSet.contains(new GcAttachment(a.containerId(), a.ifName()))) {
+                continue;
+            }
+            try {
+                del(list, new RuntimeConf(a.containerId(), a.netns(), a.ifName(), a.cniArgs(),
+                        capabilityArgs(a)), deadline);
+            } catch (CniException e) {
+                failures.add(e);
+            }
+        }
+        if (SpecVersion.atLeastLenient(list.cniVersion(), "1.1.0")) {
+            for (PluginConfig plugin : list.plugins()) {
+                try {
+                    byte[] stdin = RequestConfig.forGc(list.name(), list.cniVersion(), plugin,
+                            valid == null ? List.of() : valid);
+                    runner.run(plugin.type(), Verb.GC, stdin, RuntimeConf.EMPTY, deadline, list.name());
+                } catch (CniException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        throwAll(failures);
+    }
+
+    /**
+     * Throws the first of several failures with the others suppressed.
+     *
+     * @param failures the failures, possibly none
+     * @throws CniException the first, if any
+     */
+    public static void throwAll(List<? extends CniException> failures) throws CniException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        CniException first = failures.get(0);
+        for (int i = 1; i < failures.size(); i++) {
+            first.addSuppressed(failures.get(i));
+        }
+        throw first;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode capabilityArgs(CachedAttachment a) {
+        if (a.capabilityArgsJson().isEmpty()) {
+            return Json.object();
+        }
+        try {
+            JsonNode n = Json.parse(a.capabilityArgsJson());
+            return n.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) n : Json.object();
+        } catch (JsonProcessingException e) {
+            return Json.object();
+        }
+    }
+
+    /**
+     * The cached result of an attachment converted to the list's version (libcni's
+     * {@code getCachedResult}).
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @return the result as JSON, or empty when nothing is cached
+     * @throws CniException if the file cannot be read, parsed or converted
+     */
+    public Optional<JsonNode> cachedResult(NetworkConfigList list, RuntimeConf rt) throws CniException {
+        Optional<ResultCache.CachedFile> file;
+        try {
+            file = cache.read(list.name(), rt.containerId(), rt.ifName());
+        } catch (IOException e) {
+            throw new ResultCacheException("cannot read cached result of network \"" + list.name() + "\": "
+                    + e.getMessage(), e);
+        }
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> json = file.get().resultJson();
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        CniResult parsed = CniResults.parse(json.get());
+        CniResult converted;
+        try {
+            converted = CniResults.convert(parsed, list.cniVersion());
+        } catch (InvalidResultException e) {
+            throw new InvalidResultException("failed to convert cached result to config version \""
+                    + list.cniVersion() + "\": " + e.getMessage(), e);
+        }
+        return Optional.of(resultJson(converted));
+    }
+
+    private void deleteCacheQuietly(NetworkConfigList list, RuntimeConf rt) {
+        try {
+            cache.delete(list.name(), rt.containerId(), rt.ifName());
+        } catch (IOException | CniException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot delete cached result of network \"" + list.name()
+                    + "\" for " + rt.containerId() + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode resultJson(CniResult result) {
+        try {
+            return Json.parse(CniResults.write(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a written result does not parse", e);
+        }
+    }
+
+    private static boolean atLeast(NetworkConfigList list, String version) throws InvalidConfigException {
+        try {
+            return SpecVersion.atLeast(list.cniVersion(), version);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("network \"" + list.name() + "\": " + e.getMessage(), e);
+        }
+    }
+
+    private static void validate(NetworkConfigList list, RuntimeConf rt) throws CniException {
+        Validation.containerId(rt.containerId());
+        Validation.networkName(list.name());
+        Validation.interfaceName(rt.ifName());
+        Validation.args(rt.args());
+        Validation.netns(rt.netns());
+    }
+
+    /**
+     * The CNI_ARGS of an attachment as pairs, in order.
+     *
+     * @param args the args map
+     * @return the pairs
+     */
+    public static List<Map.Entry<String, String>> pairs(Map<String, String> args) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        args.forEach((k, v) -> out.add(Map.entry(k, v)));
+        return out;
+    }
+}

@@ -1,0 +1,118 @@
+package io.cni4j.core.internal.engine;
+
+import io.cni4j.api.CniError;
+import io.cni4j.api.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * libcni's argument validation ({@code pkg/utils}, §4.8) with the spec's error codes, plus the checks
+ * cni4j adds so that no argument can corrupt CNI_ARGS or the environment. Run before any plugin.
+ */
+public final class Validation {
+
+    private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
+
+    private Validation() {
+    }
+
+    /**
+     * Validates a container id.
+     *
+     * @param id the id
+     * @throws InvalidRequestException code 3 when empty, 4 for invalid characters
+     */
+    public static void containerId(String id) throws InvalidRequestException {
+        if (id.isEmpty()) {
+            throw new InvalidRequestException(new CniError(CniError.UNKNOWN_CONTAINER, "missing containerID", ""));
+        }
+        if (!NAME.matcher(id).matches()) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "invalid characters in containerID", id));
+        }
+    }
+
+    /**
+     * Validates a network name.
+     *
+     * @param name the name
+     * @throws InvalidRequestException code 7
+     */
+    public static void networkName(String name) throws InvalidRequestException {
+        if (name.isEmpty()) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_NETWORK_CONFIG, "missing network name:", ""));
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_NETWORK_CONFIG,
+                    "invalid characters found in network name", name));
+        }
+    }
+
+    /**
+     * Validates an interface name (length counted in bytes, as Linux does).
+     *
+     * @param name the name
+     * @throws InvalidRequestException code 4
+     */
+    public static void interfaceName(String name) throws InvalidRequestException {
+        if (name.isEmpty()) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "interface name is empty", ""));
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > 15) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "interface name is too long", "interface name should be less than 16 characters"));
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "interface name is . or ..", ""));
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0x20) {
+                throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                        "interface name contains / or : or whitespace characters", ""));
+            }
+        }
+    }
+
+    /**
+     * Refuses CNI_ARGS entries that the {@code K=V;K=V} encoding or the environment cannot carry:
+     * an empty key, or {@code =}, {@code ;} or NUL in a key or value (plugins split each pair on
+     * {@code =} and expect exactly two parts).
+     *
+     * @param args the pairs
+     * @throws InvalidRequestException code 4, naming the entry
+     */
+    public static void args(List<Map.Entry<String, String>> args) throws InvalidRequestException {
+        for (Map.Entry<String, String> e : args) {
+            String k = e.getKey();
+            String v = e.getValue();
+            if (k.isEmpty() || k.indexOf('=') >= 0 || k.indexOf(';') >= 0 || v.indexOf(';') >= 0
+                    || v.indexOf('=') >= 0 || k.indexOf('\0') >= 0 || v.indexOf('\0') >= 0) {
+                throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                        "invalid CNI_ARGS entry: keys must be non-empty, and neither keys nor values may contain"
+                                + " '=', ';' or NUL", printable(k) + "=" + printable(v)));
+            }
+        }
+    }
+
+    /**
+     * Refuses a netns path that the environment cannot carry.
+     *
+     * @param netns the path
+     * @throws InvalidRequestException code 4
+     */
+    public static void netns(String netns) throws InvalidRequestException {
+        if (netns.indexOf('\0') >= 0) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "netns path contains NUL", printable(netns)));
+        }
+    }
+
+    private static String printable(String s) {
+        return s.replace("\0", "\\0");
+    }
+}

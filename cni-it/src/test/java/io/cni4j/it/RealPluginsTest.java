@@ -1,0 +1,90 @@
+package io.cni4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.cni4j.api.PluginErrorException;
+import io.cni4j.api.PluginExecutionException;
+import io.cni4j.api.Verb;
+import io.cni4j.core.internal.exec.ExecutorDiscovery;
+import io.cni4j.core.internal.invoke.InvocationArgs;
+import io.cni4j.core.internal.invoke.PluginInvoker;
+import io.cni4j.core.internal.invoke.PluginVersionInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Debian's containernetworking-plugins in /usr/lib/cni, run through cni-core's invoker and the
+ * process executor. None of these calls changes the machine: VERSION, and an ADD that the plugin
+ * refuses before doing anything.
+ */
+class RealPluginsTest {
+
+    static final Path PLUGIN_DIR = Path.of("/usr/lib/cni");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static PluginInvoker invoker;
+
+    /**
+     * Skips when the plugins are missing, except when {@code CNI4J_REQUIRE_ROOT_TESTS=1} (CI), where
+     * missing plugins are a failure.
+     */
+    @BeforeAll
+    static void requirePlugins() {
+        if (!Files.isRegularFile(PLUGIN_DIR.resolve("loopback"))) {
+            String why = PLUGIN_DIR.resolve("loopback") + " is missing: install the Debian package "
+                    + "containernetworking-plugins";
+            if ("1".equals(System.getenv("CNI4J_REQUIRE_ROOT_TESTS"))) {
+                fail("CNI4J_REQUIRE_ROOT_TESTS=1 but " + why);
+            }
+            Assumptions.abort(why);
+        }
+        invoker = new PluginInvoker(ExecutorDiscovery.select("process").executor(), List.of(PLUGIN_DIR),
+                PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loopback", "bridge", "host-local", "portmap"})
+    @DisplayName("VERSION reports the spec versions the plugin supports")
+    void version(String plugin) throws Exception {
+        PluginVersionInfo info = invoker.version(plugin, TIMEOUT);
+
+        assertThat(info.cniVersion()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(info.supportedVersions()).contains("0.3.1", "0.4.0", "1.0.0").doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("a real plugin's error JSON becomes a PluginErrorException with its code and msg")
+    void realPluginError() {
+        byte[] conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"it\",\"type\":\"bridge\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> invoker.exec("bridge", Verb.ADD, conf, InvocationArgs.NONE, TIMEOUT, "it"))
+                .isInstanceOfSatisfying(PluginErrorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(4);
+                    assertThat(e.error().msg()).startsWith("required env variables [")
+                            .contains("CNI_CONTAINERID").contains("CNI_NETNS").contains("CNI_IFNAME")
+                            .endsWith("] missing");
+                    assertThat(e.pluginType()).isEqualTo("bridge");
+                    assertThat(e.verb()).isEqualTo(Verb.ADD);
+                    assertThat(e.network()).isEqualTo("it");
+                });
+    }
+
+    @Test
+    @DisplayName("a plugin that is not installed is NOT_FOUND, listing the directory")
+    void notInstalled() {
+        assertThatThrownBy(() -> invoker.version("no-such-plugin", TIMEOUT))
+                .isInstanceOf(PluginExecutionException.class)
+                .hasMessageEndingWith("failed to find plugin \"no-such-plugin\" in path [/usr/lib/cni]");
+    }
+}
