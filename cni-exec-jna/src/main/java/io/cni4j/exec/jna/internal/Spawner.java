@@ -46,6 +46,7 @@ final class Spawner {
     static ChildProcess start(Path executable, List<String> environment, Features features)
             throws PluginExecutionException {
         String path = executable.toString();
+        checkNoNul(path, environment);
         int[] stdin = new int[] {-1, -1};
         int[] stdout = new int[] {-1, -1};
         int[] stderr = new int[] {-1, -1};
@@ -106,19 +107,34 @@ final class Spawner {
                     check(LibC.posix_spawnattr_setsigmask(attributes, noSignals), "posix_spawnattr_setsigmask", path);
                     check(LibC.posix_spawnattr_setsigdefault(attributes, allSignals), "posix_spawnattr_setsigdefault",
                             path);
-                    StringArray argv = new StringArray(new String[] {path});
-                    StringArray envp = new StringArray(environment.toArray(new String[0]), "UTF-8");
-                    int[] pid = new int[1];
-                    int error = LibC.posix_spawn(pid, path, actions, attributes, argv, envp);
-                    if (error != 0) {
-                        throw startFailure(path, error);
+                    try (StringArray argv = new StringArray(new String[] {path});
+                         StringArray envp = new StringArray(environment.toArray(new String[0]), "UTF-8")) {
+                        int[] pid = new int[1];
+                        int error = LibC.posix_spawn(pid, path, actions, attributes, argv, envp);
+                        if (error != 0) {
+                            throw startFailure(path, error);
+                        }
+                        return pid[0];
                     }
-                    return pid[0];
                 } finally {
                     LibC.posix_spawnattr_destroy(attributes);
                 }
             } finally {
                 LibC.posix_spawn_file_actions_destroy(actions);
+            }
+        }
+    }
+
+    /** C strings end at NUL: refuse what would otherwise be cut short silently, as ProcessBuilder does. */
+    private static void checkNoNul(String path, List<String> environment) throws PluginExecutionException {
+        if (path.indexOf('\0') >= 0) {
+            throw new PluginExecutionException(Reason.START_FAILED, "cannot start plugin " + path.replace('\0', '?')
+                    + ": the path contains a NUL character", null);
+        }
+        for (int i = 0; i < environment.size(); i++) {
+            if (environment.get(i).indexOf('\0') >= 0) {
+                throw new PluginExecutionException(Reason.START_FAILED, "cannot start plugin " + path
+                        + ": environment entry " + i + " contains a NUL character", null);
             }
         }
     }

@@ -89,6 +89,20 @@ class PosixSpawnExecutorTest {
     }
 
     @Test
+    @DisplayName("an environment entry with a NUL character is refused before anything starts")
+    void nulInEnvironment() throws Exception {
+        Path marker = dir.resolve("started");
+        Path plugin = script("marker", "touch '" + marker + "'");
+        assertThatThrownBy(() -> executor.run(new ExecRequest(plugin, new byte[0], List.of("PATH=/bin", "A=x\0y"),
+                GENEROUS, 1024)))
+                .isInstanceOfSatisfying(PluginExecutionException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.START_FAILED);
+                    assertThat(e.getMessage()).contains(plugin.toString()).contains("environment entry 1");
+                });
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     @DisplayName("a file that is no executable format fails with START_FAILED and the system's reason")
     void execFormatError() throws Exception {
         Path garbage = dir.resolve("garbage");
