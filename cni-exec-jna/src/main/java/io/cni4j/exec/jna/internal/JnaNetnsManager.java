@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * process. Thread-safe. Internal usage only.
  *
  * <ul>
- *   <li>create: prepare the directory ({@link NetnsDirectory}), create the file exclusively, then on a
+ *   <li>create: prepare the directory ({@link NetnsDirectory}; once per manager, again if it has
+ *       disappeared since), create the file exclusively, then on a
  *       {@link FreshThread} {@code unshare(CLONE_NEWNET)} and bind-mount the thread's namespace onto
  *       the file ({@link Namespaces#pinNew}); on any failure the file is unmounted and deleted;</li>
  *   <li>remove: {@code umount2(MNT_DETACH | UMOUNT_NOFOLLOW)} until nothing is mounted there, then
@@ -40,6 +42,7 @@ final class JnaNetnsManager implements NetnsManager {
 
     private final Path directory;
     private final Pinner pinner;
+    private volatile boolean prepared;
 
     JnaNetnsManager(Path directory) {
         this(directory, Namespaces::pinNew);
@@ -58,14 +61,16 @@ final class JnaNetnsManager implements NetnsManager {
     @Override
     public Path create(String name) throws NetnsException {
         Path target = directory.resolve(checkName(name)).toAbsolutePath();
-        try {
-            NetnsDirectory.prepare(directory);
-        } catch (IOException e) {
-            throw new NetnsException("cannot create network namespace " + target + ": cannot prepare directory "
-                    + directory + ": " + e.getMessage(), e);
+        if (!prepared) {
+            prepareDirectory(target);
         }
         try {
-            Files.createFile(target);
+            try {
+                Files.createFile(target);
+            } catch (NoSuchFileException e) {
+                prepareDirectory(target); // removed since it was prepared: once more
+                Files.createFile(target);
+            }
         } catch (FileAlreadyExistsException e) {
             throw new NetnsException("cannot create network namespace " + target + ": the file already exists", e);
         } catch (IOException e) {
@@ -88,6 +93,17 @@ final class JnaNetnsManager implements NetnsManager {
         } catch (RuntimeException | Error e) {
             discard(target, e);
             throw e;
+        }
+    }
+
+    /** Prepares the directory; done once per manager (reading mountinfo can be slow on busy hosts). */
+    private void prepareDirectory(Path target) throws NetnsException {
+        try {
+            NetnsDirectory.prepare(directory);
+            prepared = true;
+        } catch (IOException e) {
+            throw new NetnsException("cannot create network namespace " + target + ": cannot prepare directory "
+                    + directory + ": " + e.getMessage(), e);
         }
     }
 

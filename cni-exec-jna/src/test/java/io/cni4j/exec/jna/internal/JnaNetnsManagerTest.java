@@ -153,6 +153,22 @@ class JnaNetnsManagerTest {
     }
 
     @Test
+    @DisplayName("a directory deleted after the first create is created again by the next one")
+    void directoryRecreated() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        Path netns = dir.resolve("netns");
+        JnaNetnsManager manager = new JnaNetnsManager(netns);
+        manager.remove(manager.create("first"));
+        Files.delete(netns);
+        Path second = manager.create("second");
+        try {
+            assertThat(manager.isNetns(second)).isTrue();
+        } finally {
+            manager.remove(second);
+        }
+    }
+
+    @Test
     @DisplayName("remove of a missing path is not an error; remove of a plain file deletes it")
     void removeMissingAndPlain() throws Exception {
         JnaNetnsManager manager = new JnaNetnsManager(dir);
