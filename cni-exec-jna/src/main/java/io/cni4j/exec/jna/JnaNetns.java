@@ -16,7 +16,8 @@ import java.util.concurrent.ExecutionException;
  *
  * <pre>{@code
  * List<String> names = JnaNetns.run(netns, () ->
- *         NetworkInterface.networkInterfaces().map(NetworkInterface::getName).toList());
+ *         Files.readAllLines(Path.of("/proc/thread-self/net/dev")).stream().skip(2)
+ *                 .map(line -> line.substring(0, line.indexOf(':')).trim()).toList());
  * }</pre>
  *
  * <p>A network namespace belongs to an OS thread, not to a process, so the task runs on a new
@@ -28,7 +29,11 @@ import java.util.concurrent.ExecutionException;
  *       or submit work unless you mean it to live in the namespace;</li>
  *   <li>sockets it opens stay in the namespace after it returns, which is often what you want;</li>
  *   <li>JVM-wide caches such as {@code InetAddress}'s are shared by all namespaces;</li>
- *   <li>processes it starts, including CNI plugins run by a cni4j client, inherit the namespace.</li>
+ *   <li>processes it starts, including CNI plugins run by a cni4j client, inherit the namespace;</li>
+ *   <li>{@code /proc/self/net/...} (and {@code /proc/net}) show the JVM's main thread's namespace: read
+ *       {@code /proc/thread-self/net/...}. For the same reason {@link java.net.NetworkInterface} is
+ *       unreliable in there: on Linux the JDK reads IPv6 addresses from {@code /proc/net/if_inet6}, so
+ *       it mixes the main thread's IPv6 addresses into the namespace's interfaces.</li>
  * </ul>
  * Needs {@code CAP_SYS_ADMIN} to enter a namespace; reading {@code /proc/<pid>/ns/net} of another
  * process also needs the right to ptrace it.
