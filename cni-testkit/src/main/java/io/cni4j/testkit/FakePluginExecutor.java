@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * start ({@link PluginExecutionException.Reason#START_FAILED}, naming the path); output over
  * {@link ExecRequest#maxOutputBytes()} fails with
  * {@link PluginExecutionException.Reason#OUTPUT_LIMIT_EXCEEDED}; a run that ends past its deadline
- * fails with {@link CniTimeoutException}; an interrupted caller gets {@link InterruptedException}.
+ * fails with {@link CniTimeoutException}; an interrupted caller gets {@link InterruptedException}. A
+ * {@link PluginExecutionException} that the plugin throws (e.g. {@link FakePlugins#busy}) reaches the
+ * caller unchanged, as a real executor's failed start does.
  * An unknown {@code CNI_COMMAND} is answered, as the reference plugins do, with error code 4.
  */
 public final class FakePluginExecutor implements PluginExecutor {
@@ -113,9 +115,9 @@ public final class FakePluginExecutor implements PluginExecutor {
      * Runs the plugin registered for the executable's file name and records the run.
      *
      * @param request what to run
-     * @return the plugin's exit status and output (signal always 0)
-     * @throws PluginExecutionException if no plugin is registered for the name, or the output is too
-     *     large
+     * @return the plugin's exit status, signal and output
+     * @throws PluginExecutionException if no plugin is registered for the name, the output is too
+     *     large, or the plugin threw one (rethrown unchanged)
      * @throws CniTimeoutException if the plugin ran past the request's timeout
      * @throws InterruptedException if the calling thread was interrupted
      */
@@ -156,13 +158,14 @@ public final class FakePluginExecutor implements PluginExecutor {
             }
             checkSize(executable, "stdout", reply.stdout().length, request.maxOutputBytes());
             checkSize(executable, "stderr", reply.stderr().length, request.maxOutputBytes());
-            return new ExecResult(reply.exitCode(), 0, reply.stdout(), reply.stderr());
+            return new ExecResult(reply.exitCode(), reply.signal(), reply.stdout(), reply.stderr());
         } catch (PluginExecutionException | CniTimeoutException | InterruptedException | RuntimeException | Error e) {
             failure = e;
             throw e;
         } finally {
-            recorder.record(new RecordedInvocation(type, executable, command, verb, env, stdin, config, reply,
-                    failure, Thread.currentThread().getName(), start, Instant.now()));
+            recorder.record(new RecordedInvocation(type, executable, command, verb, env, request.environment(), stdin,
+                    config, request.timeout(), request.maxOutputBytes(), reply, failure,
+                    Thread.currentThread().getName(), start, Instant.now()));
         }
     }
 

@@ -1,10 +1,11 @@
 package io.cni4j.testkit;
 
 import io.cni4j.api.Verb;
+import io.cni4j.testkit.internal.plugins.BusyPlugin;
 import io.cni4j.testkit.internal.plugins.FailingPlugin;
-import io.cni4j.testkit.internal.plugins.GarbagePlugin;
 import io.cni4j.testkit.internal.plugins.LoopbackPlugin;
 import io.cni4j.testkit.internal.plugins.PassThroughPlugin;
+import io.cni4j.testkit.internal.plugins.ReplyingPlugin;
 import io.cni4j.testkit.internal.plugins.SlowPlugin;
 import io.cni4j.testkit.internal.plugins.VersionedPlugin;
 import java.time.Duration;
@@ -104,7 +105,34 @@ public final class FakePlugins {
      * @return the plugin
      */
     public static FakePlugin garbage(String text) {
-        return new GarbagePlugin(text);
+        return replying(PluginReply.raw(0, text, ""));
+    }
+
+    /**
+     * A plugin that answers every verb, VERSION included, with the same reply and does not look at
+     * its stdin: for tests of how the engine reads exactly this output (error objects, odd version
+     * info, stderr, a signal, see {@link PluginReply#raw} and {@link PluginReply#killed}).
+     *
+     * @param reply the reply to every call
+     * @return the plugin
+     */
+    public static FakePlugin replying(PluginReply reply) {
+        return new ReplyingPlugin(reply);
+    }
+
+    /**
+     * A plugin whose executable is "busy" for its first runs: each of them fails to start with
+     * {@link io.cni4j.api.PluginExecutionException.Reason#TEXT_FILE_BUSY} (a new exception per run, as
+     * a real executor reports a plugin binary that is still open for writing); later runs go to
+     * {@code then}. Every verb counts, VERSION included. For tests of the engine's busy retry.
+     *
+     * @param times how many runs fail as busy; {@link Integer#MAX_VALUE} means every run
+     * @param then the plugin that answers after the busy runs
+     * @return the plugin
+     * @throws IllegalArgumentException if {@code times} is negative
+     */
+    public static FakePlugin busy(int times, FakePlugin then) {
+        return new BusyPlugin(times, then);
     }
 
     /**

@@ -15,11 +15,15 @@ import java.util.Objects;
  * plugin process would produce. The factories write the CNI spec's shapes (results, error objects,
  * version info) so that the engine parses them as it parses real plugin output.
  *
- * @param exitCode the exit status, 0&ndash;255
+ * <p>A reply can also say that the plugin was killed by a signal ({@link #killed(int)}), as native
+ * executors report it in {@link io.cni4j.api.spi.ExecResult}: exit status -1 and the signal number.
+ *
+ * @param exitCode the exit status, 0&ndash;255, or -1 when {@code signal} is set
+ * @param signal the signal that killed the plugin, or 0
  * @param stdout the bytes printed on stdout
  * @param stderr the bytes printed on stderr
  */
-public record PluginReply(int exitCode, byte[] stdout, byte[] stderr) {
+public record PluginReply(int exitCode, int signal, byte[] stdout, byte[] stderr) {
 
     /** Every spec version, as the default VERSION answer reports them. */
     public static final List<String> ALL_VERSIONS = ResultJson.VERSIONS;
@@ -27,16 +31,37 @@ public record PluginReply(int exitCode, byte[] stdout, byte[] stderr) {
     /**
      * Validates and copies the components.
      *
-     * @param exitCode the exit status
+     * @param exitCode the exit status, 0&ndash;255, or -1 with a signal
+     * @param signal the signal, or 0
      * @param stdout stdout bytes
      * @param stderr stderr bytes
+     * @throws IllegalArgumentException if the exit status is out of range, the signal is negative, or a
+     *     signal comes with an exit status other than -1
      */
     public PluginReply {
-        if (exitCode < 0 || exitCode > 255) {
+        if (signal < 0) {
+            throw new IllegalArgumentException("signal must not be negative: " + signal);
+        }
+        if (signal > 0 && exitCode != -1) {
+            throw new IllegalArgumentException("a plugin killed by signal " + signal + " has exit code -1, not " + exitCode);
+        }
+        if (signal == 0 && (exitCode < 0 || exitCode > 255)) {
             throw new IllegalArgumentException("exit code must be 0-255: " + exitCode);
         }
         stdout = Objects.requireNonNull(stdout, "stdout").clone();
         stderr = Objects.requireNonNull(stderr, "stderr").clone();
+    }
+
+    /**
+     * A reply of a plugin that exited normally.
+     *
+     * @param exitCode the exit status, 0&ndash;255
+     * @param stdout stdout bytes
+     * @param stderr stderr bytes
+     * @throws IllegalArgumentException if the exit status is out of range
+     */
+    public PluginReply(int exitCode, byte[] stdout, byte[] stderr) {
+        this(exitCode, 0, stdout, stderr);
     }
 
     /** @return success with nothing printed, as DEL, CHECK, GC and STATUS answer */
@@ -114,6 +139,22 @@ public record PluginReply(int exitCode, byte[] stdout, byte[] stderr) {
         return new PluginReply(exitCode, stdout.getBytes(StandardCharsets.UTF_8), stderr.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A plugin killed by a signal before it printed anything (a crash, the OOM killer), as native
+     * executors report it: exit status -1 and the signal. Executors built on {@link ProcessBuilder}
+     * report such a run as exit status 128 + signal instead; use {@link #raw} for that.
+     *
+     * @param signal the signal number, e.g. 9
+     * @return the reply
+     * @throws IllegalArgumentException if {@code signal} is not positive
+     */
+    public static PluginReply killed(int signal) {
+        if (signal <= 0) {
+            throw new IllegalArgumentException("signal must be positive: " + signal);
+        }
+        return new PluginReply(-1, signal, new byte[0], new byte[0]);
+    }
+
     /** @return a copy of stdout */
     @Override
     public byte[] stdout() {
@@ -138,17 +179,18 @@ public record PluginReply(int exitCode, byte[] stdout, byte[] stderr) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PluginReply r && r.exitCode == exitCode && Arrays.equals(r.stdout, stdout)
-                && Arrays.equals(r.stderr, stderr);
+        return o instanceof PluginReply r && r.exitCode == exitCode && r.signal == signal
+                && Arrays.equals(r.stdout, stdout) && Arrays.equals(r.stderr, stderr);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * exitCode + Arrays.hashCode(stdout)) + Arrays.hashCode(stderr);
+        return 31 * (31 * (31 * exitCode + signal) + Arrays.hashCode(stdout)) + Arrays.hashCode(stderr);
     }
 
     @Override
     public String toString() {
-        return "PluginReply[exit " + exitCode + ", stdout=" + stdoutText() + ", stderr=" + stderrText() + "]";
+        String end = signal != 0 ? "signal " + signal : "exit " + exitCode;
+        return "PluginReply[" + end + ", stdout=" + stdoutText() + ", stderr=" + stderrText() + "]";
     }
 }

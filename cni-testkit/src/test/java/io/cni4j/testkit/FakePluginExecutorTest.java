@@ -188,4 +188,44 @@ class FakePluginExecutorTest {
         assertThatThrownBy(() -> executor.register("a/b", FakePlugins.loopback())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> executor.register("", FakePlugins.loopback())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("a PluginExecutionException thrown by the plugin reaches the caller unchanged and is recorded")
+    void pluginStartFailure() {
+        PluginExecutionException startFailed = new PluginExecutionException(
+                PluginExecutionException.Reason.START_FAILED, "cannot start plugin /opt/cni/bin/p: exec format error", null);
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> {
+            throw startFailed;
+        });
+        assertThatThrownBy(() -> executor.run(request("p", "ADD", "{}"))).isSameAs(startFailed);
+        RecordedInvocation recorded = executor.recorder().invocations().get(0);
+        assertThat(recorded.failure()).isSameAs(startFailed);
+        assertThat(recorded.reply()).isNull();
+        assertThat(recorded.succeeded()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a killed reply ends the run with exit -1 and the signal, as native executors report it")
+    void killedBySignal() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> PluginReply.killed(9));
+        ExecResult result = executor.run(request("p", "ADD", "{}"));
+        assertThat(result.exitCode()).isEqualTo(-1);
+        assertThat(result.signal()).isEqualTo(9);
+        assertThat(result.describeExit()).isEqualTo("signal: 9");
+        assertThat(result.stdout()).isEmpty();
+        assertThat(executor.recorder().invocations().get(0).succeeded()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the request's timeout, output bound and environment entries (in order, duplicates kept) are recorded")
+    void recordsRequest() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> PluginReply.ok());
+        List<String> environment = List.of("PATH=/bin", "CNI_COMMAND=ADD", "X=1", "X=2", "CNI_IFNAME=eth0");
+        executor.run(new ExecRequest(BIN.resolve("p"), new byte[0], environment, Duration.ofMillis(1500), 4321));
+        RecordedInvocation recorded = executor.recorder().invocations().get(0);
+        assertThat(recorded.timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(recorded.maxOutputBytes()).isEqualTo(4321);
+        assertThat(recorded.environment()).containsExactlyElementsOf(environment);
+        assertThat(recorded.env()).containsEntry("X", "2").hasSize(4);
+    }
 }

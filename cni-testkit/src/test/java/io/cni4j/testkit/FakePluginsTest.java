@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cni4j.api.CniTimeoutException;
+import io.cni4j.api.PluginExecutionException;
+import io.cni4j.api.PluginExecutionException.Reason;
 import io.cni4j.api.Verb;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.testkit.internal.json.JsonTrees;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -116,5 +119,63 @@ class FakePluginsTest {
                 .register("x", FakePlugins.withVersions(FakePlugins.passThrough(), "0.3.1", "0.4.0"));
         assertThat(executor.run(request("x", "VERSION", CONF)).stdoutText())
                 .isEqualTo("{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"0.3.1\",\"0.4.0\"]}");
+    }
+
+    @Test
+    @DisplayName("busy fails to start with TEXT_FILE_BUSY for its first runs, VERSION included, then answers")
+    void busyThenAnswers() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("x", FakePlugins.busy(2, FakePlugins.loopback()));
+
+        assertThatThrownBy(() -> executor.run(request("x", "ADD", CONF)))
+                .isInstanceOfSatisfying(PluginExecutionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TEXT_FILE_BUSY))
+                .hasMessageContaining("/opt/cni/bin/x").hasMessageContaining("text file busy");
+        assertThatThrownBy(() -> executor.run(request("x", "VERSION", CONF)))
+                .isInstanceOfSatisfying(PluginExecutionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TEXT_FILE_BUSY));
+        assertThat(executor.run(request("x", "ADD", CONF)).stdoutText()).contains("127.0.0.1/8");
+        assertThat(executor.run(request("x", "VERSION", CONF)).stdoutText()).contains("supportedVersions");
+
+        assertThat(executor.recorder().invocations()).extracting(RecordedInvocation::failure)
+                .satisfiesExactly(
+                        f -> assertThat(f).isInstanceOf(PluginExecutionException.class),
+                        f -> assertThat(f).isInstanceOf(PluginExecutionException.class),
+                        f -> assertThat(f).isNull(),
+                        f -> assertThat(f).isNull());
+    }
+
+    @Test
+    @DisplayName("busy with Integer.MAX_VALUE is busy on every run, each with its own exception")
+    void alwaysBusy() {
+        FakePluginExecutor executor = new FakePluginExecutor()
+                .register("x", FakePlugins.busy(Integer.MAX_VALUE, FakePlugins.passThrough()));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> executor.run(request("x", "DEL", CONF)))
+                    .isInstanceOf(PluginExecutionException.class);
+        }
+        List<Throwable> failures = executor.recorder().invocations().stream().map(RecordedInvocation::failure).toList();
+        assertThat(failures).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("busy zero times answers at once; a negative count is refused")
+    void busyCounts() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("x", FakePlugins.busy(0, FakePlugins.passThrough()));
+        assertThat(executor.run(request("x", "DEL", CONF)).exitCode()).isZero();
+        assertThatThrownBy(() -> FakePlugins.busy(-1, FakePlugins.passThrough()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("replying answers every verb, VERSION included, with its reply whatever stdin holds")
+    void replying() throws Exception {
+        PluginReply reply = PluginReply.raw(3, "{\"code\":7}", "oops");
+        FakePluginExecutor executor = new FakePluginExecutor().register("x", FakePlugins.replying(reply));
+        for (String command : List.of("ADD", "DEL", "STATUS", "VERSION")) {
+            ExecResult result = executor.run(request("x", command, "not json"));
+            assertThat(result.exitCode()).as(command).isEqualTo(3);
+            assertThat(result.stdoutText()).as(command).isEqualTo("{\"code\":7}");
+            assertThat(result.stderrText()).as(command).isEqualTo("oops");
+        }
     }
 }

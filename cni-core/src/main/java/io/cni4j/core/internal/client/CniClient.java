@@ -103,7 +103,8 @@ final class CniClient implements Cni {
     public void load(LoadOption... options) throws LoadException {
         ensureOpen();
         synchronized (loadLock) {
-            networks = List.of();
+            // go-cni resets the networks first; here the reset is never published on its own, so a
+            // concurrent operation sees either the old networks or the new ones, never none.
             NetworkLoader.Outcome outcome = new NetworkLoader(settings.confDir(), settings.interfacePrefix(),
                     settings.maxConfNum()).load(Arrays.asList(options));
             networks = List.copyOf(outcome.networks());
@@ -144,11 +145,14 @@ final class CniClient implements Cni {
             throws CniException, InterruptedException {
         ensureOpen();
         List<ConfiguredNetwork> nets = ready();
-        Namespace ns = namespace(containerId, netnsPath, options);
-        Deadline deadline = deadline(ns);
-        ObjectNode caps = capabilities(ns);
-        try (ContainerLocks.Held held = containerLocks.acquire(containerId, deadline.remaining("setup " + containerId));
-             Unlocker gc = lock(gcLock.readLock(), deadline, "setup " + containerId)) {
+        Call call = prepare(containerId, netnsPath, options);
+        Namespace ns = call.ns();
+        Deadline deadline = call.deadline();
+        ObjectNode caps = call.caps();
+        for (ConfiguredNetwork net : nets) {
+            NetworkEngine.validate(net.config(), runtime(ns, net, caps));
+        }
+        try (Unlocker guard = guard(call, "setup")) {
             Attempt attempt = parallel ? attachParallel(nets, ns, caps, deadline) : attachSerially(nets, ns, caps, deadline);
             CniException failure = attempt.failure();
             Result result = null;
@@ -310,12 +314,12 @@ final class CniClient implements Cni {
             throws CniException, InterruptedException {
         ensureOpen();
         List<ConfiguredNetwork> nets = networks;
-        Namespace ns = namespace(containerId, netnsPath, options);
-        Deadline deadline = deadline(ns);
-        ObjectNode caps = capabilities(ns);
+        Call call = prepare(containerId, netnsPath, options);
+        Namespace ns = call.ns();
+        Deadline deadline = call.deadline();
+        ObjectNode caps = call.caps();
         List<CniException> failures = new ArrayList<>();
-        try (ContainerLocks.Held held = containerLocks.acquire(containerId, deadline.remaining("remove " + containerId));
-             Unlocker gc = lock(gcLock.readLock(), deadline, "remove " + containerId)) {
+        try (Unlocker guard = guard(call, "remove")) {
             Set<String> done = new HashSet<>();
             for (ConfiguredNetwork net : nets) {
                 done.add(net.config().name() + "\0" + net.ifName());
@@ -376,18 +380,15 @@ final class CniClient implements Cni {
             throws CniException, InterruptedException {
         ensureOpen();
         List<ConfiguredNetwork> nets = ready();
-        Namespace ns = namespace(containerId, netnsPath, options);
-        Deadline deadline = deadline(ns);
-        ObjectNode caps = capabilities(ns);
-        try (ContainerLocks.Held held = containerLocks.acquire(containerId, deadline.remaining("check " + containerId));
-             Unlocker gc = lock(gcLock.readLock(), deadline, "check " + containerId)) {
+        Call call = prepare(containerId, netnsPath, options);
+        try (Unlocker guard = guard(call, "check")) {
             for (ConfiguredNetwork net : nets) {
                 if (!settings.strictCheck() && !NetworkEngine.supportsCheck(net.config())) {
                     LOG.log(System.Logger.Level.DEBUG, () -> "check skips network \"" + net.config().name()
                             + "\": version \"" + net.config().cniVersion() + "\" cannot CHECK");
                     continue;
                 }
-                engine.check(net.config(), runtime(ns, net, caps), deadline);
+                engine.check(net.config(), runtime(call.ns(), net, call.caps()), call.deadline());
             }
         }
     }
@@ -497,6 +498,35 @@ final class CniClient implements Cni {
                     + settings.minNetworkCount() + " required (conf dir " + settings.confDir() + ")");
         }
         return nets;
+    }
+
+    /** One setup, remove or check: its namespace, deadline and capability arguments as JSON. */
+    private record Call(Namespace ns, Deadline deadline, ObjectNode caps) {
+    }
+
+    private Call prepare(String containerId, String netnsPath, NamespaceOption[] options)
+            throws InvalidRequestException {
+        Namespace ns = namespace(containerId, netnsPath, options);
+        return new Call(ns, deadline(ns), capabilities(ns));
+    }
+
+    /**
+     * Takes the container's lock, then GC's lock for reading, within the call's deadline; closing
+     * releases both.
+     */
+    private Unlocker guard(Call call, String verb) throws CniTimeoutException, InterruptedException {
+        String what = verb + " " + call.ns().containerId();
+        ContainerLocks.Held container = containerLocks.acquire(call.ns().containerId(), call.deadline().remaining(what));
+        try {
+            Unlocker gc = lock(gcLock.readLock(), call.deadline(), what);
+            return () -> {
+                gc.close();
+                container.close();
+            };
+        } catch (CniTimeoutException | InterruptedException | RuntimeException e) {
+            container.close();
+            throw e;
+        }
     }
 
     private static Namespace namespace(String containerId, String netnsPath, NamespaceOption[] options)

@@ -332,7 +332,15 @@ public final class NetworkEngine {
         }
     }
 
-    private static void validate(NetworkConfigList list, RuntimeConf rt) throws CniException {
+    /**
+     * Checks an attachment's arguments as ADD does, before any plugin runs: container id, network
+     * name, interface name, CNI_ARGS and netns path.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @throws CniException an {@link io.cni4j.api.InvalidRequestException} with the spec's code
+     */
+    public static void validate(NetworkConfigList list, RuntimeConf rt) throws CniException {
         Validation.containerId(rt.containerId());
         Validation.networkName(list.name());
         Validation.interfaceName(rt.ifName());

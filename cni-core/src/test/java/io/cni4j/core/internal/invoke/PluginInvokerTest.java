@@ -1,7 +1,6 @@
 package io.cni4j.core.internal.invoke;
 
-import static io.cni4j.core.internal.invoke.FakeExecutor.answering;
-import static io.cni4j.core.internal.invoke.FakeExecutor.result;
+import static io.cni4j.testkit.PluginReply.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,8 +12,11 @@ import io.cni4j.api.PluginErrorException;
 import io.cni4j.api.PluginExecutionException;
 import io.cni4j.api.PluginExecutionException.Reason;
 import io.cni4j.api.Verb;
-import io.cni4j.api.spi.ExecRequest;
-import io.cni4j.api.spi.ExecResult;
+import io.cni4j.testkit.FakePlugin;
+import io.cni4j.testkit.FakePluginExecutor;
+import io.cni4j.testkit.FakePlugins;
+import io.cni4j.testkit.PluginReply;
+import io.cni4j.testkit.RecordedInvocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,18 +56,39 @@ class PluginInvokerTest {
         parentEnv.put("PATH", "/usr/bin:/bin");
     }
 
-    private PluginInvoker invoker(FakeExecutor executor) {
+    private PluginInvoker invoker(FakePluginExecutor executor) {
         return new PluginInvoker(executor, List.of(dir1, dir2), 1234, () -> parentEnv, sleeps::add);
+    }
+
+    /** A fake executor whose "bridge" is {@code plugin}. */
+    private static FakePluginExecutor bridge(FakePlugin plugin) {
+        return new FakePluginExecutor().register("bridge", plugin);
+    }
+
+    /** A fake executor whose "bridge" answers every call, VERSION included, with {@code reply}. */
+    private static FakePluginExecutor answering(PluginReply reply) {
+        return bridge(FakePlugins.replying(reply));
+    }
+
+    /** A "bridge" whose executable stays busy (text file busy) on every run. */
+    private static FakePluginExecutor alwaysBusy() {
+        return bridge(FakePlugins.busy(Integer.MAX_VALUE, FakePlugins.passThrough()));
+    }
+
+    private static RecordedInvocation last(FakePluginExecutor executor) {
+        List<RecordedInvocation> invocations = executor.recorder().invocations();
+        assertThat(invocations).as("plugin runs").isNotEmpty();
+        return invocations.get(invocations.size() - 1);
     }
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Runs ADD for bridge on net1 against a plugin that ends with {@code outcome}; returns the error. */
-    private PluginErrorException failure(ExecResult outcome) {
+    /** Runs ADD for bridge on net1 against a plugin that answers {@code reply}; returns the error. */
+    private PluginErrorException failure(PluginReply reply) {
         return catchThrowableOfType(PluginErrorException.class,
-                () -> invoker(answering(outcome)).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1"));
+                () -> invoker(answering(reply)).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1"));
     }
 
     @Nested
@@ -74,7 +97,7 @@ class PluginInvokerTest {
 
         @Test
         void emptyName() {
-            assertThatThrownBy(() -> invoker(new FakeExecutor()).find(""))
+            assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find(""))
                     .isInstanceOfSatisfying(PluginExecutionException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
                     .hasMessage("no plugin name provided");
@@ -82,20 +105,20 @@ class PluginInvokerTest {
 
         @Test
         void nameWithSeparator() {
-            assertThatThrownBy(() -> invoker(new FakeExecutor()).find("../bridge"))
+            assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find("../bridge"))
                     .hasMessage("invalid plugin name: ../bridge");
         }
 
         @Test
         void noDirectories() {
-            PluginInvoker invoker = new PluginInvoker(new FakeExecutor(), List.of(), 1, Map::of, d -> { });
+            PluginInvoker invoker = new PluginInvoker(new FakePluginExecutor(), List.of(), 1, Map::of, d -> { });
             assertThatThrownBy(() -> invoker.find("bridge")).hasMessage("no paths provided");
         }
 
         @Test
         @DisplayName("not found: Go's message with the name quoted and the dirs as a Go slice")
         void notFound() {
-            assertThatThrownBy(() -> invoker(new FakeExecutor()).find("macvlan"))
+            assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find("macvlan"))
                     .isInstanceOfSatisfying(PluginExecutionException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
                     .hasMessage("failed to find plugin \"macvlan\" in path [" + dir1 + " " + dir2 + "]");
@@ -105,38 +128,39 @@ class PluginInvokerTest {
         @DisplayName("directories are searched in order; the first regular file wins")
         void order() throws Exception {
             Files.writeString(dir1.resolve("bridge"), "first");
-            assertThat(invoker(new FakeExecutor()).find("bridge")).isEqualTo(dir1.resolve("bridge"));
+            assertThat(invoker(new FakePluginExecutor()).find("bridge")).isEqualTo(dir1.resolve("bridge"));
         }
 
         @Test
         @DisplayName("a directory of that name is skipped; symlinks are followed; dangling ones skipped")
         void regularFilesOnly() throws Exception {
             Files.createDirectory(dir1.resolve("bridge"));
-            assertThat(invoker(new FakeExecutor()).find("bridge")).isEqualTo(dir2.resolve("bridge"));
+            assertThat(invoker(new FakePluginExecutor()).find("bridge")).isEqualTo(dir2.resolve("bridge"));
 
             Files.createSymbolicLink(dir1.resolve("linked"), dir2.resolve("bridge"));
-            assertThat(invoker(new FakeExecutor()).find("linked")).isEqualTo(dir1.resolve("linked"));
+            assertThat(invoker(new FakePluginExecutor()).find("linked")).isEqualTo(dir1.resolve("linked"));
 
             Files.createSymbolicLink(dir1.resolve("dangling"), root.resolve("nowhere"));
-            assertThatThrownBy(() -> invoker(new FakeExecutor()).find("dangling"))
+            assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find("dangling"))
                     .hasMessageStartingWith("failed to find plugin \"dangling\"");
         }
 
         @Test
         @DisplayName("the execute bit is not checked: a non-executable file is found and handed to the executor")
         void executeBitNotChecked() throws Exception {
-            FakeExecutor executor = answering(result(0, "{}", ""));
+            FakePluginExecutor executor = answering(raw(0, "{}", ""));
             assertThat(Files.isExecutable(dir2.resolve("bridge"))).isFalse();
 
             invoker(executor).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1");
 
-            assertThat(executor.last().executable()).isEqualTo(dir2.resolve("bridge"));
+            assertThat(last(executor).executable()).isEqualTo(dir2.resolve("bridge"));
         }
 
         @Test
         @DisplayName("exec reports a missing plugin with the plugin, network and verb in front")
         void execNotFound() {
-            assertThatThrownBy(() -> invoker(new FakeExecutor()).exec("macvlan", Verb.DEL, STDIN, ARGS, TIMEOUT, "net1"))
+            FakePluginExecutor executor = new FakePluginExecutor();
+            assertThatThrownBy(() -> invoker(executor).exec("macvlan", Verb.DEL, STDIN, ARGS, TIMEOUT, "net1"))
                     .isInstanceOfSatisfying(PluginExecutionException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND))
                     .hasMessage("plugin type=\"macvlan\" network=\"net1\" failed (delete): failed to find plugin "
@@ -158,12 +182,12 @@ class PluginInvokerTest {
             pluginArgs.put("K8S_POD_NAME", "web");
             pluginArgs.put("IgnoreUnknown", "1");
             pluginArgs.put("A", "");
-            FakeExecutor executor = answering(result(0, "{}", ""));
+            FakePluginExecutor executor = answering(raw(0, "{}", ""));
 
             invoker(executor).exec("bridge", Verb.ADD, STDIN,
                     new InvocationArgs("c1", "/run/netns/c1", "eth0", pluginArgs), TIMEOUT, "net1");
 
-            assertThat(executor.last().environment()).containsExactly(
+            assertThat(last(executor).environment()).containsExactly(
                     "HOME=/root", "PATH=/usr/bin:/bin", "OTHER=x=y",
                     "CNI_COMMAND=ADD", "CNI_CONTAINERID=c1", "CNI_NETNS=/run/netns/c1",
                     "CNI_ARGS=K8S_POD_NAME=web;IgnoreUnknown=1;A=", "CNI_IFNAME=eth0",
@@ -173,22 +197,22 @@ class PluginInvokerTest {
         @Test
         @DisplayName("GC and STATUS: container, netns, ifname and args set but empty")
         void emptyArgs() throws Exception {
-            FakeExecutor executor = answering(result(0, "", ""));
+            FakePluginExecutor executor = answering(raw(0, "", ""));
 
             invoker(executor).exec("bridge", Verb.STATUS, STDIN, InvocationArgs.NONE, TIMEOUT, null);
 
-            assertThat(executor.last().environment()).endsWith("CNI_COMMAND=STATUS", "CNI_CONTAINERID=",
+            assertThat(last(executor).environment()).endsWith("CNI_COMMAND=STATUS", "CNI_CONTAINERID=",
                     "CNI_NETNS=", "CNI_ARGS=", "CNI_IFNAME=", "CNI_PATH=" + dir1 + ":" + dir2);
         }
 
         @Test
         @DisplayName("the request carries the plugin path, stdin, output bound and a timeout within the call's")
         void request() throws Exception {
-            FakeExecutor executor = answering(result(0, "{\"cniVersion\":\"1.1.0\"}", ""));
+            FakePluginExecutor executor = answering(raw(0, "{\"cniVersion\":\"1.1.0\"}", ""));
 
             byte[] out = invoker(executor).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1");
 
-            ExecRequest r = executor.last();
+            RecordedInvocation r = last(executor);
             assertThat(text(out)).isEqualTo("{\"cniVersion\":\"1.1.0\"}");
             assertThat(r.executable()).isEqualTo(dir2.resolve("bridge"));
             assertThat(r.stdin()).isEqualTo(STDIN);
@@ -218,7 +242,7 @@ class PluginInvokerTest {
         @Test
         @DisplayName("error JSON on stdout: code, msg and details; other keys ignored; stderr unused")
         void errorObject() {
-            PluginErrorException e = failure(result(1,
+            PluginErrorException e = failure(raw(1,
                     "{\"cniVersion\":\"1.0.0\",\"code\":7,\"msg\":\"bad config\",\"details\":\"field x\"}", "noise"));
 
             assertThat(e.error()).isEqualTo(new CniError(7, "bad config", "field x"));
@@ -231,23 +255,23 @@ class PluginInvokerTest {
         @Test
         @DisplayName("keys match case-insensitively, as Go's json does; the last match wins")
         void caseInsensitiveKeys() {
-            assertThat(failure(result(1, "{\"Code\":3,\"MSG\":\"gone\",\"msg\":\"really gone\"}", "")).error())
+            assertThat(failure(raw(1, "{\"Code\":3,\"MSG\":\"gone\",\"msg\":\"really gone\"}", "")).error())
                     .isEqualTo(new CniError(3, "really gone", ""));
         }
 
         @Test
         @DisplayName("valid JSON that is no error object: code 0 and an empty msg")
         void notAnErrorObject() {
-            assertThat(failure(result(1, "{\"ips\":[]}", "")).error()).isEqualTo(new CniError(0, "", ""));
-            assertThat(failure(result(1, "null", "")).error()).isEqualTo(new CniError(0, "", ""));
-            assertThat(failure(result(1, "{\"code\":null,\"msg\":null}", "")).error())
+            assertThat(failure(raw(1, "{\"ips\":[]}", "")).error()).isEqualTo(new CniError(0, "", ""));
+            assertThat(failure(raw(1, "null", "")).error()).isEqualTo(new CniError(0, "", ""));
+            assertThat(failure(raw(1, "{\"code\":null,\"msg\":null}", "")).error())
                     .isEqualTo(new CniError(0, "", ""));
         }
 
         @Test
         @DisplayName("unparsable stdout: 'error parsing its diagnostic message' with stdout quoted")
         void garbage() {
-            CniError error = failure(result(2, "oops\tnot json", "")).error();
+            CniError error = failure(raw(2, "oops\tnot json", "")).error();
             assertThat(error.code()).isZero();
             assertThat(error.msg()).startsWith("netplugin failed but error parsing its diagnostic message "
                     + "\"oops\\tnot json\": ");
@@ -258,30 +282,30 @@ class PluginInvokerTest {
         @Test
         @DisplayName("JSON of the wrong shape or types is a diagnostic parsing failure too")
         void wrongTypes() {
-            assertThat(failure(result(1, "[1,2]", "")).error().msg()).isEqualTo(
+            assertThat(failure(raw(1, "[1,2]", "")).error().msg()).isEqualTo(
                     "netplugin failed but error parsing its diagnostic message \"[1,2]\": "
                             + "cannot unmarshal array into types.Error");
-            assertThat(failure(result(1, "{\"code\":\"7\"}", "")).error().msg())
+            assertThat(failure(raw(1, "{\"code\":\"7\"}", "")).error().msg())
                     .startsWith("netplugin failed but error parsing its diagnostic message \"{\\\"code\\\":\\\"7\\\"}\": ")
                     .contains("Error.code");
-            assertThat(failure(result(1, "{\"code\":-1}", "")).error().msg()).contains("error parsing");
-            assertThat(failure(result(1, "{\"code\":7.5}", "")).error().msg()).contains("error parsing");
-            assertThat(failure(result(1, "{\"msg\":42}", "")).error().msg()).contains("Error.msg");
-            assertThat(failure(result(1, "\n", "")).error().msg())
+            assertThat(failure(raw(1, "{\"code\":-1}", "")).error().msg()).contains("error parsing");
+            assertThat(failure(raw(1, "{\"code\":7.5}", "")).error().msg()).contains("error parsing");
+            assertThat(failure(raw(1, "{\"msg\":42}", "")).error().msg()).contains("Error.msg");
+            assertThat(failure(raw(1, "\n", "")).error().msg())
                     .startsWith("netplugin failed but error parsing its diagnostic message \"\\n\": ");
         }
 
         @Test
         @DisplayName("only stderr: netplugin failed: %q: exit status N")
         void onlyStderr() {
-            assertThat(failure(result(2, "", "cannot \"frob\"\n")).error())
+            assertThat(failure(raw(2, "", "cannot \"frob\"\n")).error())
                     .isEqualTo(new CniError(0, "netplugin failed: \"cannot \\\"frob\\\"\\n\": exit status 2", ""));
         }
 
         @Test
         @DisplayName("nothing at all: netplugin failed with no error message: exit status N")
         void nothing() {
-            PluginErrorException e = failure(result(1, "", ""));
+            PluginErrorException e = failure(raw(1, "", ""));
             assertThat(e.error()).isEqualTo(new CniError(0, "netplugin failed with no error message: exit status 1", ""));
             assertThat(e).hasMessage("plugin type=\"bridge\" network=\"net1\" failed (add): "
                     + "netplugin failed with no error message: exit status 1");
@@ -290,14 +314,14 @@ class PluginInvokerTest {
         @Test
         @DisplayName("a run killed by a signal (as native executors report it) says so")
         void signal() {
-            assertThat(failure(new ExecResult(-1, 9, new byte[0], new byte[0])).error().msg())
+            assertThat(failure(PluginReply.killed(9)).error().msg())
                     .isEqualTo("netplugin failed with no error message: signal: 9");
         }
 
         @Test
         @DisplayName("no network name: the message leaves it out")
         void withoutNetwork() {
-            assertThatThrownBy(() -> invoker(answering(result(1, "", ""))).exec("bridge", Verb.CHECK, STDIN, ARGS,
+            assertThatThrownBy(() -> invoker(answering(raw(1, "", ""))).exec("bridge", Verb.CHECK, STDIN, ARGS,
                     TIMEOUT, null))
                     .hasMessage("plugin type=\"bridge\" failed (check): netplugin failed with no error message: "
                             + "exit status 1");
@@ -311,7 +335,7 @@ class PluginInvokerTest {
             byte[] out;
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
-                out = invoker(answering(result(0, "{\"code\":7,\"msg\":\"looks like an error\"}", "debug chatter\n")))
+                out = invoker(answering(raw(0, "{\"code\":7,\"msg\":\"looks like an error\"}", "debug chatter\n")))
                         .exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1");
             } finally {
                 System.setErr(original);
@@ -325,7 +349,10 @@ class PluginInvokerTest {
         void executorFailures() {
             PluginExecutionException startFailed = new PluginExecutionException(Reason.START_FAILED,
                     "cannot start plugin /x/bridge: Permission denied", null);
-            assertThatThrownBy(() -> invoker(answering(startFailed)).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "n"))
+            FakePluginExecutor notStarting = bridge(call -> {
+                throw startFailed;
+            });
+            assertThatThrownBy(() -> invoker(notStarting).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "n"))
                     .isInstanceOfSatisfying(PluginExecutionException.class, e -> {
                         assertThat(e.reason()).isEqualTo(Reason.START_FAILED);
                         assertThat(e.getCause()).isSameAs(startFailed);
@@ -334,7 +361,10 @@ class PluginInvokerTest {
                             + "Permission denied");
 
             CniTimeoutException timeout = new CniTimeoutException("plugin /x/bridge timed out after 10000 ms");
-            assertThatThrownBy(() -> invoker(answering(timeout)).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "n"))
+            FakePluginExecutor timingOut = bridge(call -> {
+                throw timeout;
+            });
+            assertThatThrownBy(() -> invoker(timingOut).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "n"))
                     .isInstanceOf(CniTimeoutException.class)
                     .hasMessage("plugin type=\"bridge\" network=\"n\" failed (add): plugin /x/bridge timed out after "
                             + "10000 ms")
@@ -346,25 +376,22 @@ class PluginInvokerTest {
     @DisplayName("text file busy")
     class Busy {
 
-        private final PluginExecutionException busy =
-                new PluginExecutionException(Reason.TEXT_FILE_BUSY, "cannot start plugin x: text file busy", null);
-
         @Test
         @DisplayName("busy attempts are retried one second apart until the plugin starts")
         void retriedUntilStarted() throws Exception {
-            FakeExecutor executor = new FakeExecutor().then(busy).then(busy).then(busy).then(result(0, "{}", ""));
+            FakePluginExecutor executor = bridge(FakePlugins.busy(3, call -> raw(0, "{}", "")));
 
             byte[] out = invoker(executor).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1");
 
             assertThat(text(out)).isEqualTo("{}");
-            assertThat(executor.requests).hasSize(4);
+            assertThat(executor.recorder().size()).isEqualTo(4);
             assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         }
 
         @Test
         @DisplayName("six busy attempts end in TEXT_FILE_BUSY (not libcni's silent success)")
         void givesUp() {
-            FakeExecutor executor = answering(busy);
+            FakePluginExecutor executor = alwaysBusy();
 
             PluginExecutionException e = catchThrowableOfType(PluginExecutionException.class,
                     () -> invoker(executor).exec("bridge", Verb.DEL, STDIN, ARGS, TIMEOUT, "net1"));
@@ -373,42 +400,43 @@ class PluginInvokerTest {
             assertThat(e).hasMessageContaining("plugin type=\"bridge\" network=\"net1\" failed (delete)")
                     .hasMessageContaining("text file busy after 6 attempts")
                     .hasMessageContaining(dir2.resolve("bridge").toString())
-                    .hasCause(busy);
-            assertThat(executor.requests).hasSize(6);
+                    .hasCause(last(executor).failure());
+            assertThat(executor.recorder().size()).isEqualTo(6);
             assertThat(sleeps).hasSize(5);
         }
 
         @Test
         @DisplayName("a different failure after a busy attempt is reported as it is")
         void otherFailureAfterBusy() {
-            FakeExecutor executor = new FakeExecutor().then(busy)
-                    .then(new PluginExecutionException(Reason.START_FAILED, "cannot start plugin x: exec format error", null));
+            FakePluginExecutor executor = bridge(FakePlugins.busy(1, call -> {
+                throw new PluginExecutionException(Reason.START_FAILED, "cannot start plugin x: exec format error", null);
+            }));
 
             assertThatThrownBy(() -> invoker(executor).exec("bridge", Verb.ADD, STDIN, ARGS, TIMEOUT, "net1"))
                     .isInstanceOfSatisfying(PluginExecutionException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.START_FAILED))
                     .hasMessageEndingWith("exec format error");
-            assertThat(executor.requests).hasSize(2);
+            assertThat(executor.recorder().size()).isEqualTo(2);
         }
 
         @Test
         @DisplayName("the call's timeout covers the retries")
         void timeoutCoversRetries() {
-            FakeExecutor executor = answering(busy);
+            FakePluginExecutor executor = alwaysBusy();
             PluginInvoker invoker = new PluginInvoker(executor, List.of(dir2), 1, () -> parentEnv,
                     d -> Thread.sleep(50));
 
             assertThatThrownBy(() -> invoker.exec("bridge", Verb.ADD, STDIN, ARGS, Duration.ofMillis(120), "net1"))
                     .isInstanceOf(CniTimeoutException.class)
                     .hasMessageContaining("text file busy")
-                    .hasCause(busy);
-            assertThat(executor.requests).hasSizeLessThan(6);
+                    .hasCause(last(executor).failure());
+            assertThat(executor.recorder().size()).isLessThan(6);
         }
 
         @Test
         @DisplayName("an interrupt during the pause ends the call")
         void interruptedPause() {
-            PluginInvoker invoker = new PluginInvoker(answering(busy), List.of(dir2), 1, () -> parentEnv, d -> {
+            PluginInvoker invoker = new PluginInvoker(alwaysBusy(), List.of(dir2), 1, () -> parentEnv, d -> {
                 throw new InterruptedException("stop");
             });
 
@@ -425,13 +453,13 @@ class PluginInvokerTest {
         @DisplayName("dummy environment and stdin {\"cniVersion\":\"1.1.0\"}; versions in the plugin's order")
         void request() throws Exception {
             parentEnv.put("CNI_NETNS", "/inherited");
-            FakeExecutor executor = answering(result(0,
+            FakePluginExecutor executor = answering(raw(0,
                     "{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"1.1.0\",\"0.3.1\",\"1.0.0\"]}", ""));
 
             PluginVersionInfo info = invoker(executor).version("bridge", TIMEOUT);
 
             assertThat(info).isEqualTo(new PluginVersionInfo("1.1.0", List.of("1.1.0", "0.3.1", "1.0.0")));
-            ExecRequest r = executor.last();
+            RecordedInvocation r = last(executor);
             assertThat(text(r.stdin())).isEqualTo("{\"cniVersion\":\"1.1.0\"}");
             assertThat(r.environment()).containsExactly("HOME=/root", "PATH=/usr/bin:/bin",
                     "CNI_COMMAND=VERSION", "CNI_CONTAINERID=", "CNI_NETNS=dummy", "CNI_ARGS=", "CNI_IFNAME=dummy",
@@ -441,7 +469,7 @@ class PluginInvokerTest {
         @Test
         @DisplayName("'unknown CNI_COMMAND: VERSION' means the plugin supports only 0.1.0")
         void preVersionPlugin() throws Exception {
-            FakeExecutor executor = answering(result(1, "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\"}", ""));
+            FakePluginExecutor executor = answering(raw(1, "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\"}", ""));
 
             assertThat(invoker(executor).version("bridge", TIMEOUT))
                     .isEqualTo(new PluginVersionInfo("1.1.0", List.of("0.1.0")));
@@ -450,7 +478,7 @@ class PluginInvokerTest {
         @Test
         @DisplayName("the message must match exactly: with details it is an ordinary plugin error")
         void unknownCommandWithDetails() {
-            FakeExecutor executor = answering(result(1,
+            FakePluginExecutor executor = answering(raw(1,
                     "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\",\"details\":\"x\"}", ""));
 
             assertThatThrownBy(() -> invoker(executor).version("bridge", TIMEOUT))
@@ -461,7 +489,7 @@ class PluginInvokerTest {
         @Test
         @DisplayName("cniVersion 0.2.0 without supportedVersions means [0.1.0, 0.2.0]")
         void version020() throws Exception {
-            assertThat(invoker(answering(result(0, "{\"cniVersion\":\"0.2.0\"}", ""))).version("bridge", TIMEOUT))
+            assertThat(invoker(answering(raw(0, "{\"cniVersion\":\"0.2.0\"}", ""))).version("bridge", TIMEOUT))
                     .isEqualTo(new PluginVersionInfo("1.1.0", List.of("0.1.0", "0.2.0")));
         }
 
@@ -485,13 +513,13 @@ class PluginInvokerTest {
 
         private String versionError(String stdout) {
             return catchThrowableOfType(InvalidResultException.class,
-                    () -> invoker(answering(result(0, stdout, ""))).version("bridge", TIMEOUT)).getMessage();
+                    () -> invoker(answering(raw(0, stdout, ""))).version("bridge", TIMEOUT)).getMessage();
         }
 
         @Test
         @DisplayName("other failures of VERSION are plugin errors")
         void otherFailure() {
-            assertThatThrownBy(() -> invoker(answering(result(1, "", "segfault"))).version("bridge", TIMEOUT))
+            assertThatThrownBy(() -> invoker(answering(raw(1, "", "segfault"))).version("bridge", TIMEOUT))
                     .isInstanceOfSatisfying(PluginErrorException.class,
                             e -> assertThat(e.verb()).isEqualTo(Verb.VERSION))
                     .hasMessage("plugin type=\"bridge\" failed (version): netplugin failed: \"segfault\": exit status 1");

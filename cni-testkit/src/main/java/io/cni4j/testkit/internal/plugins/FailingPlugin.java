@@ -1,6 +1,7 @@
 package io.cni4j.testkit.internal.plugins;
 
 import io.cni4j.api.CniTimeoutException;
+import io.cni4j.api.PluginExecutionException;
 import io.cni4j.api.Verb;
 import io.cni4j.testkit.FakePlugin;
 import io.cni4j.testkit.PluginCall;
@@ -35,12 +36,12 @@ public final class FailingPlugin implements FakePlugin {
     }
 
     @Override
-    public PluginReply handle(PluginCall call) throws InterruptedException, CniTimeoutException {
+    public PluginReply handle(PluginCall call) throws PluginExecutionException, CniTimeoutException, InterruptedException {
         return call.verb() == verb ? PluginReply.error(call.cniVersion(), code, msg, details) : otherwise.handle(call);
     }
 
     @Override
-    public PluginReply version(PluginCall call) throws InterruptedException, CniTimeoutException {
+    public PluginReply version(PluginCall call) throws PluginExecutionException, CniTimeoutException, InterruptedException {
         return verb == Verb.VERSION ? PluginReply.error(call.cniVersion(), code, msg, details) : otherwise.version(call);
     }
 }

@@ -1,6 +1,7 @@
 package io.cni4j.testkit.internal.plugins;
 
 import io.cni4j.api.CniTimeoutException;
+import io.cni4j.api.PluginExecutionException;
 import io.cni4j.testkit.FakePlugin;
 import io.cni4j.testkit.PluginCall;
 import io.cni4j.testkit.PluginReply;
@@ -28,13 +29,13 @@ public final class SlowPlugin implements FakePlugin {
     }
 
     @Override
-    public PluginReply handle(PluginCall call) throws CniTimeoutException, InterruptedException {
+    public PluginReply handle(PluginCall call) throws PluginExecutionException, CniTimeoutException, InterruptedException {
         call.sleep(delay);
         return then.handle(call);
     }
 
     @Override
-    public PluginReply version(PluginCall call) throws CniTimeoutException, InterruptedException {
+    public PluginReply version(PluginCall call) throws PluginExecutionException, CniTimeoutException, InterruptedException {
         return then.version(call);
     }
 }

@@ -1,6 +1,7 @@
 package io.cni4j.testkit.internal.plugins;
 
 import io.cni4j.api.CniTimeoutException;
+import io.cni4j.api.PluginExecutionException;
 import io.cni4j.testkit.FakePlugin;
 import io.cni4j.testkit.PluginCall;
 import io.cni4j.testkit.PluginReply;
@@ -25,7 +26,7 @@ public final class VersionedPlugin implements FakePlugin {
     }
 
     @Override
-    public PluginReply handle(PluginCall call) throws CniTimeoutException, InterruptedException {
+    public PluginReply handle(PluginCall call) throws PluginExecutionException, CniTimeoutException, InterruptedException {
         return plugin.handle(call);
     }
 

@@ -1,0 +1,103 @@
+package io.cni4j.benchmarks;
+
+import io.cni4j.api.Cni;
+import io.cni4j.api.LoadOption;
+import io.cni4j.api.PortMapping;
+import io.cni4j.api.NamespaceOption;
+import io.cni4j.core.Cni4j;
+import io.cni4j.testkit.FakeExecutorProvider;
+import io.cni4j.testkit.FakePluginExecutor;
+import io.cni4j.testkit.FakePlugins;
+import io.cni4j.testkit.InvocationRecorder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The library's own cost of one setup + remove of loopback + bridge/host-local + portmap: the
+ * plugins are the testkit's fakes, which answer at once, so what is measured is config injection,
+ * result parsing and merging, the cache write/read/delete and the locking. The cache sits on tmpfs
+ * ({@code /dev/shm}) or on disk ({@code java.io.tmpdir}), to show what the fsyncs cost.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class LibraryCostBenchmark {
+
+    /** Where the result cache lives. */
+    @Param({"tmpfs", "disk"})
+    public String cache;
+
+    private Path root;
+    private Cni cni;
+    private InvocationRecorder recorder;
+    private final NamespaceOption ports = NamespaceOption.portMappings(List.of(PortMapping.tcp(8080, 80)));
+    private long n;
+
+    /** Builds a client over fake plugins and a temp conf dir. */
+    @Setup
+    public void setUp() throws Exception {
+        Path base = cache.equals("tmpfs") ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
+        root = Files.createTempDirectory(base, "cni4j-bench");
+        FakePluginExecutor plugins = new FakePluginExecutor()
+                .register("loopback", FakePlugins.loopback())
+                .register("bridge", FakePlugins.bridge("10.0.0.0/8"))
+                .register("portmap", FakePlugins.passThrough());
+        recorder = plugins.recorder();
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        plugins.installPlaceholders(bin);
+        Path conf = Files.createDirectories(root.resolve("conf"));
+        Files.writeString(conf.resolve("10-net.conflist"), """
+                {"cniVersion":"1.0.0","name":"net","plugins":[
+                  {"type":"bridge","bridge":"cni0","isGateway":true,"ipMasq":true,
+                   "ipam":{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/8"}]],"routes":[{"dst":"0.0.0.0/0"}]}},
+                  {"type":"portmap","capabilities":{"portMappings":true}}]}""");
+        cni = Cni4j.newBuilder().executorProvider(new FakeExecutorProvider(plugins)).pluginDirs(List.of(bin))
+                .confDir(conf).cacheDir(root.resolve("cache")).build();
+        cni.load(LoadOption.loopback(), LoadOption.defaultConf());
+    }
+
+    /** Keeps the fake's invocation record from growing across iterations. */
+    @Setup(Level.Iteration)
+    public void clearRecorder() {
+        recorder.clear();
+    }
+
+    /** Closes the client and deletes the temp tree. */
+    @TearDown
+    public void tearDown() throws IOException {
+        cni.close();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** One setup and one remove of a fresh container. */
+    @Benchmark
+    public void setupAndRemove() throws Exception {
+        String id = "c" + (n++);
+        String netns = "/run/netns/" + id;
+        cni.setupSerially(id, netns, ports);
+        cni.remove(id, netns, ports);
+    }
+}

@@ -1,0 +1,20 @@
+package io.cni4j.tool.internal.command;
+
+import io.cni4j.api.Cni;
+import io.cni4j.tool.internal.cli.GlobalOptions;
+
+/**
+ * Makes the {@link Cni} client a command uses. The tool uses the engine's builder; tests give a fake
+ * client to check what commands print and how they fail.
+ */
+@FunctionalInterface
+public interface ClientFactory {
+
+    /**
+     * Builds a client for the global options (nothing loaded yet).
+     *
+     * @param options the global options
+     * @return a new client, closed by the caller
+     */
+    Cni create(GlobalOptions options);
+}
