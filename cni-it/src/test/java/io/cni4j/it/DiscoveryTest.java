@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Discovery through the real ServiceLoader: the process executor plus this module's test providers
- * (declared with {@code provides} in its module-info).
+ * Discovery through the real ServiceLoader: the process and jna executors plus this module's test
+ * providers (declared with {@code provides} in its module-info).
  */
 class DiscoveryTest {
 
@@ -42,7 +42,7 @@ class DiscoveryTest {
     @DisplayName("the process executor and the loadable test providers are found; broken ones are skipped")
     void discovers() {
         assertThat(names())
-                .contains("process", HighPriorityProvider.NAME, UnavailableProvider.NAME)
+                .contains("process", "jna", HighPriorityProvider.NAME, UnavailableProvider.NAME)
                 .doesNotContain(ThrowingProvider.NAME, MisbehavingProvider.NAME)
                 .doesNotHaveDuplicates();
     }
@@ -55,6 +55,16 @@ class DiscoveryTest {
         assertThat(process.priority()).isEqualTo(10);
         assertThat(process.isAvailable()).isTrue();
         assertThat(process.getClass().getModule().getName()).isEqualTo("io.cni4j.exec.process");
+    }
+
+    @Test
+    @DisplayName("the jna provider is loaded from the named module io.cni4j.exec.jna, above the process one")
+    void jnaProviderIsModular() {
+        ExecutorProvider jna = ExecutorDiscovery.select("jna");
+        assertThat(jna.name()).isEqualTo("jna");
+        assertThat(jna.priority()).isEqualTo(20).isGreaterThan(ExecutorDiscovery.select("process").priority());
+        assertThat(jna.isAvailable()).as("cause: %s", jna.unavailabilityCause()).isTrue();
+        assertThat(jna.getClass().getModule().getName()).isEqualTo("io.cni4j.exec.jna");
     }
 
     @Test
@@ -95,9 +105,9 @@ class DiscoveryTest {
     @Test
     @DisplayName("naming a provider that does not exist fails and lists those found")
     void missing() {
-        assertThatThrownBy(() -> ExecutorDiscovery.select("jna"))
+        assertThatThrownBy(() -> ExecutorDiscovery.select("no-such-executor"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("executor provider \"jna\" (named on the client builder) was not found")
+                .hasMessageContaining("executor provider \"no-such-executor\" (named on the client builder) was not found")
                 .hasMessageContaining("process (priority 10)")
                 .hasMessageContaining(HighPriorityProvider.NAME + " (priority 1000)");
     }

@@ -16,24 +16,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Debian's containernetworking-plugins in /usr/lib/cni, run through cni-core's invoker and the
- * process executor. None of these calls changes the machine: VERSION, and an ADD that the plugin
- * refuses before doing anything.
+ * Debian's containernetworking-plugins in /usr/lib/cni, run through cni-core's invoker with each
+ * real executor (process and jna). None of these calls changes the machine: VERSION, and an ADD
+ * that the plugin refuses before doing anything.
  */
 class RealPluginsTest {
 
     static final Path PLUGIN_DIR = Path.of("/usr/lib/cni");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static PluginInvoker invoker;
+    /** The real executors, by provider name. */
+    static final List<String> EXECUTORS = List.of("process", "jna");
 
     /**
      * Skips when the plugins are missing, except when {@code CNI4J_REQUIRE_ROOT_TESTS=1} (CI), where
@@ -49,26 +51,39 @@ class RealPluginsTest {
             }
             Assumptions.abort(why);
         }
-        invoker = new PluginInvoker(ExecutorDiscovery.select("process").executor(), List.of(PLUGIN_DIR),
+    }
+
+    private static PluginInvoker invoker(String executor) {
+        return new PluginInvoker(ExecutorDiscovery.select(executor).executor(), List.of(PLUGIN_DIR),
                 PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"loopback", "bridge", "host-local", "portmap"})
+    static List<String> executors() {
+        return EXECUTORS;
+    }
+
+    static Stream<Arguments> executorsAndPlugins() {
+        return EXECUTORS.stream().flatMap(executor -> Stream.of("loopback", "bridge", "host-local", "portmap")
+                .map(plugin -> Arguments.of(executor, plugin)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("executorsAndPlugins")
     @DisplayName("VERSION reports the spec versions the plugin supports")
-    void version(String plugin) throws Exception {
-        PluginVersionInfo info = invoker.version(plugin, TIMEOUT);
+    void version(String executor, String plugin) throws Exception {
+        PluginVersionInfo info = invoker(executor).version(plugin, TIMEOUT);
 
         assertThat(info.cniVersion()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(info.supportedVersions()).contains("0.3.1", "0.4.0", "1.0.0").doesNotHaveDuplicates();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("executors")
     @DisplayName("a real plugin's error JSON becomes a PluginErrorException with its code and msg")
-    void realPluginError() {
+    void realPluginError(String executor) {
         byte[] conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"it\",\"type\":\"bridge\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> invoker.exec("bridge", Verb.ADD, conf, InvocationArgs.NONE, TIMEOUT, "it"))
+        assertThatThrownBy(() -> invoker(executor).exec("bridge", Verb.ADD, conf, InvocationArgs.NONE, TIMEOUT, "it"))
                 .isInstanceOfSatisfying(PluginErrorException.class, e -> {
                     assertThat(e.code()).isEqualTo(4);
                     assertThat(e.error().msg()).startsWith("required env variables [")
@@ -80,10 +95,11 @@ class RealPluginsTest {
                 });
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("executors")
     @DisplayName("a plugin that is not installed is NOT_FOUND, listing the directory")
-    void notInstalled() {
-        assertThatThrownBy(() -> invoker.version("no-such-plugin", TIMEOUT))
+    void notInstalled(String executor) {
+        assertThatThrownBy(() -> invoker(executor).version("no-such-plugin", TIMEOUT))
                 .isInstanceOf(PluginExecutionException.class)
                 .hasMessageEndingWith("failed to find plugin \"no-such-plugin\" in path [/usr/lib/cni]");
     }

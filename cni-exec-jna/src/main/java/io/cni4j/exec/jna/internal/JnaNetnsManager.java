@@ -1,0 +1,174 @@
+package io.cni4j.exec.jna.internal;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import io.cni4j.api.NetnsException;
+import io.cni4j.api.spi.NetnsManager;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+/**
+ * Named network namespaces with syscalls, as containerd's {@code pkg/netns} makes them: no helper
+ * process. Thread-safe. Internal usage only.
+ *
+ * <ul>
+ *   <li>create: prepare the directory ({@link NetnsDirectory}; once per manager, again if it has
+ *       disappeared since), create the file exclusively, then on a
+ *       {@link FreshThread} {@code unshare(CLONE_NEWNET)} and bind-mount the thread's namespace onto
+ *       the file ({@link Namespaces#pinNew}); on any failure the file is unmounted and deleted;</li>
+ *   <li>remove: {@code umount2(MNT_DETACH | UMOUNT_NOFOLLOW)} until nothing is mounted there, then
+ *       unlink; a missing path is not an error;</li>
+ *   <li>isNetns: {@code statfs} says nsfs, or procfs for a {@code /proc/<pid>/ns/net} path (kernels
+ *       before nsfs). Like containerd, any nsfs file counts: the type of namespace is not checked.</li>
+ * </ul>
+ */
+final class JnaNetnsManager implements NetnsManager {
+
+    private static final Pattern PROC_NETNS = Pattern.compile("/proc/(self|thread-self|\\d+)(/task/\\d+)?/ns/net");
+    private static final int MAX_STACKED_MOUNTS = 16;
+
+    /** What runs on the fresh thread to pin a new namespace onto the file; replaceable for tests. */
+    interface Pinner {
+        void pin(Path target) throws ErrnoException;
+    }
+
+    private final Path directory;
+    private final Pinner pinner;
+    private volatile boolean prepared;
+
+    JnaNetnsManager(Path directory) {
+        this(directory, Namespaces::pinNew);
+    }
+
+    JnaNetnsManager(Path directory, Pinner pinner) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.pinner = Objects.requireNonNull(pinner, "pinner");
+    }
+
+    @Override
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public Path create(String name) throws NetnsException {
+        Path target = directory.resolve(checkName(name)).toAbsolutePath();
+        if (!prepared) {
+            prepareDirectory(target);
+        }
+        try {
+            try {
+                Files.createFile(target);
+            } catch (NoSuchFileException e) {
+                prepareDirectory(target); // removed since it was prepared: once more
+                Files.createFile(target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new NetnsException("cannot create network namespace " + target + ": the file already exists", e);
+        } catch (IOException e) {
+            throw new NetnsException("cannot create network namespace file " + target + ": " + e.getMessage(), e);
+        }
+        try {
+            FreshThread.call("cni4j-netns-create", () -> {
+                pinner.pin(target);
+                return null;
+            }, false);
+            return target;
+        } catch (ExecutionException e) {
+            NetnsException failure = new NetnsException("cannot create network namespace " + target + ": "
+                    + e.getCause().getMessage(), e.getCause());
+            discard(target, failure);
+            throw failure;
+        } catch (InterruptedException e) {
+            discard(target, e);
+            throw new IllegalStateException("unreachable: the creating thread is waited for without interruption", e);
+        } catch (RuntimeException | Error e) {
+            discard(target, e);
+            throw e;
+        }
+    }
+
+    /** Prepares the directory; done once per manager (reading mountinfo can be slow on busy hosts). */
+    private void prepareDirectory(Path target) throws NetnsException {
+        try {
+            NetnsDirectory.prepare(directory);
+            prepared = true;
+        } catch (IOException e) {
+            throw new NetnsException("cannot create network namespace " + target + ": cannot prepare directory "
+                    + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remove(Path path) throws NetnsException {
+        Objects.requireNonNull(path, "path");
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String target = path.toAbsolutePath().toString();
+        for (int i = 0; i < MAX_STACKED_MOUNTS; i++) {
+            if (LibC.umount2(target, Linux.MNT_DETACH | Linux.UMOUNT_NOFOLLOW) != 0) {
+                int errno = Native.getLastError();
+                if (errno == Linux.EINVAL || errno == Linux.ENOENT) {
+                    break; // nothing (more) mounted there, or already gone
+                }
+                throw new NetnsException("cannot remove network namespace " + path + ": cannot unmount it: "
+                        + ErrnoException.describe(errno), ErrnoException.of("umount2", path, errno));
+            }
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new NetnsException("cannot remove network namespace " + path + ": cannot delete the file: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isNetns(Path path) {
+        Objects.requireNonNull(path, "path");
+        String target = path.toAbsolutePath().toString();
+        long type;
+        try (Memory buffer = new Memory(Linux.SIZEOF_STATFS)) {
+            buffer.clear();
+            if (LibC.statfs(target, buffer) != 0) {
+                return false;
+            }
+            // f_type is the first field: a long, except on s390x where it is an unsigned int
+            type = "s390x".equals(Platform.ARCH) ? Integer.toUnsignedLong(buffer.getInt(0)) : buffer.getLong(0);
+        }
+        return type == Linux.NSFS_MAGIC || (type == Linux.PROC_SUPER_MAGIC && PROC_NETNS.matcher(target).matches());
+    }
+
+    /** Undoes a failed create: whatever is mounted on the file, then the file. Failures are suppressed. */
+    private static void discard(Path target, Throwable failure) {
+        LibC.umount2(target.toString(), Linux.MNT_DETACH | Linux.UMOUNT_NOFOLLOW);
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static String checkName(String name) throws NetnsException {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+            throw new NetnsException("invalid network namespace name \"" + name
+                    + "\": it must be a non-empty file name without '/' or NUL, other than . and ..");
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "JnaNetnsManager[" + directory + "]";
+    }
+}

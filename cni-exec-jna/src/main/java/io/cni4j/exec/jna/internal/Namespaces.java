@@ -1,0 +1,116 @@
+package io.cni4j.exec.jna.internal;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * The only place that calls {@code unshare} and {@code setns}. Each method changes the network
+ * namespace of the calling thread, so it must run on a {@link FreshThread}; each puts the thread
+ * back where it was before it returns, and the thread ends right after anyway. Internal usage only.
+ */
+final class Namespaces {
+
+    /** The calling thread's network namespace ({@code /proc/self/ns/net} is the main thread's). */
+    static final String THREAD_NETNS = "/proc/thread-self/ns/net";
+
+    private static final System.Logger LOG = System.getLogger("io.cni4j.exec.jna");
+
+    private Namespaces() {
+    }
+
+    /**
+     * Creates a network namespace and pins it by bind-mounting it onto {@code target}, an existing
+     * empty file: save the current namespace, {@code unshare(CLONE_NEWNET)}, bind-mount
+     * {@value #THREAD_NETNS} onto the file, {@code setns} back.
+     *
+     * @param target the file to mount onto
+     * @throws ErrnoException if a step fails (the thread is back in its namespace when it can be)
+     */
+    static void pinNew(Path target) throws ErrnoException {
+        int saved = openOrThrow(THREAD_NETNS);
+        try {
+            if (LibC.unshare(Linux.CLONE_NEWNET) != 0) {
+                throw ErrnoException.last("unshare(CLONE_NEWNET)", null);
+            }
+            try {
+                if (LibC.mount(THREAD_NETNS, target.toString(), "none", Linux.MS_BIND, null) != 0) {
+                    throw ErrnoException.last("mount --bind " + THREAD_NETNS, target);
+                }
+            } finally {
+                restore(saved);
+            }
+        } finally {
+            LibC.close(saved);
+        }
+    }
+
+    /**
+     * Runs {@code task} inside the network namespace at {@code netns}.
+     *
+     * @param netns a network namespace file or {@code /proc/<pid>/ns/net}
+     * @param task what to run
+     * @param <T> the result type
+     * @return what the task returned
+     * @throws EnterFailure if the namespace cannot be entered (the task did not run)
+     * @throws Exception what the task threw
+     */
+    static <T> T callInside(Path netns, Callable<T> task) throws Exception {
+        int saved = LibC.open(THREAD_NETNS, Linux.O_RDONLY | Linux.O_CLOEXEC);
+        if (saved < 0) {
+            throw new EnterFailure(ErrnoException.last("open", THREAD_NETNS));
+        }
+        try {
+            int target = LibC.open(netns.toString(), Linux.O_RDONLY | Linux.O_CLOEXEC);
+            if (target < 0) {
+                throw new EnterFailure(ErrnoException.last("open", netns));
+            }
+            try {
+                if (LibC.setns(target, Linux.CLONE_NEWNET) != 0) {
+                    throw new EnterFailure(ErrnoException.last("setns(CLONE_NEWNET)", netns));
+                }
+            } finally {
+                LibC.close(target);
+            }
+            try {
+                return task.call();
+            } finally {
+                restore(saved);
+            }
+        } finally {
+            LibC.close(saved);
+        }
+    }
+
+    private static int openOrThrow(String path) throws ErrnoException {
+        int fd = LibC.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC);
+        if (fd < 0) {
+            throw ErrnoException.last("open", path);
+        }
+        return fd;
+    }
+
+    /** Back to the saved namespace; if that fails, the thread is discarded anyway, so only log it. */
+    private static void restore(int saved) {
+        if (LibC.setns(saved, Linux.CLONE_NEWNET) != 0) {
+            ErrnoException e = ErrnoException.last("setns(CLONE_NEWNET) back to the original namespace", null);
+            LOG.log(Level.WARNING, "thread {0} could not return to its network namespace and ends now: {1}",
+                    Thread.currentThread().getName(), e.getMessage());
+        }
+    }
+
+    /** Entering the namespace failed before the task ran. */
+    static final class EnterFailure extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        EnterFailure(ErrnoException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized ErrnoException getCause() {
+            return (ErrnoException) super.getCause();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.cni4j.exec.jna.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cni4j.api.NetnsException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JnaNetnsManagerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("create pins a new namespace that differs from the JVM's, remove deletes it, a second remove is fine")
+    void createAndRemove() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("netns"));
+        long before = RootTests.threadNetnsInode();
+        Path path = manager.create("blue");
+        try {
+            assertThat(path).isEqualTo(dir.resolve("netns").resolve("blue"));
+            assertThat(manager.isNetns(path)).isTrue();
+            assertThat(RootTests.inode(path)).as("inode of the pinned namespace").isNotEqualTo(before);
+            assertThat(MountInfo.at(path)).extracting(MountInfo.Mount::fsType).containsExactly("nsfs");
+            assertThat(RootTests.threadNetnsInode()).as("the calling thread's namespace is unchanged").isEqualTo(before);
+        } finally {
+            manager.remove(path);
+        }
+        assertThat(path).doesNotExist();
+        assertThat(manager.isNetns(path)).isFalse();
+        manager.remove(path);
+        assertThat(path).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("two namespaces created in a row are distinct")
+    void distinctNamespaces() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        Path a = manager.create("a");
+        try {
+            Path b = manager.create("b");
+            try {
+                assertThat(RootTests.inode(a)).isNotEqualTo(RootTests.inode(b));
+            } finally {
+                manager.remove(b);
+            }
+        } finally {
+            manager.remove(a);
+        }
+    }
+
+    @Test
+    @DisplayName("remove unmounts every mount stacked on the file")
+    void removeStackedMounts() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        Path path = manager.create("stacked");
+        FreshThread.call("test-pin", () -> { // a second namespace mounted over the first
+            Namespaces.pinNew(path);
+            return null;
+        }, false);
+        assertThat(MountInfo.at(path)).hasSize(2);
+        manager.remove(path);
+        assertThat(path).doesNotExist();
+        assertThat(MountInfo.read()).noneMatch(m -> m.mountPoint().equals(path.toString()));
+    }
+
+    @Test
+    @DisplayName("a failure after the mount leaves neither the file nor the mount behind")
+    void failureAfterMountCleansUp() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
+            Namespaces.pinNew(target);
+            throw ErrnoException.of("simulated", target, Linux.EPERM);
+        });
+        Path target = dir.resolve("broken");
+        assertThatThrownBy(() -> manager.create("broken"))
+                .isInstanceOf(NetnsException.class)
+                .hasMessageContaining(target.toString())
+                .hasCauseInstanceOf(ErrnoException.class);
+        assertThat(target).doesNotExist();
+        assertThat(MountInfo.read()).noneMatch(m -> m.mountPoint().equals(target.toString()));
+    }
+
+    @Test
+    @DisplayName("a failure before the mount leaves no file behind and runs on a fresh thread")
+    void failureBeforeMountCleansUp() throws Exception {
+        AtomicReference<Thread> pinThread = new AtomicReference<>();
+        JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
+            pinThread.set(Thread.currentThread());
+            throw ErrnoException.of("unshare(CLONE_NEWNET)", null, Linux.EPERM);
+        });
+        assertThatThrownBy(() -> manager.create("never"))
+                .isInstanceOf(NetnsException.class)
+                .hasMessageContaining("never")
+                .hasMessageContaining("Operation not permitted");
+        assertThat(dir.resolve("never")).doesNotExist();
+        assertThat(pinThread.get()).isNotSameAs(Thread.currentThread());
+        pinThread.get().join();
+        assertThat(pinThread.get().isAlive()).as("the creating thread has ended").isFalse();
+    }
+
+    @Test
+    @DisplayName("create of a taken name fails, names the file and leaves the existing file alone")
+    void takenName() throws Exception {
+        Path existing = Files.writeString(dir.resolve("taken"), "keep me");
+        JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
+            throw new AssertionError("must not be called");
+        });
+        assertThatThrownBy(() -> manager.create("taken"))
+                .isInstanceOf(NetnsException.class)
+                .hasMessageContaining(existing.toString())
+                .hasMessageContaining("already exists");
+        assertThat(existing).hasContent("keep me");
+    }
+
+    @Test
+    @DisplayName("names with a slash, NUL, '.', '..' or nothing are refused before anything is touched")
+    void invalidNames() {
+        JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("untouched"), target -> {
+            throw new AssertionError("must not be called");
+        });
+        for (String name : List.of("", ".", "..", "a/b", "../escape", "nul\0byte")) {
+            assertThatThrownBy(() -> manager.create(name)).as("name \"%s\"", name)
+                    .isInstanceOf(NetnsException.class)
+                    .hasMessageContaining("invalid network namespace name");
+        }
+        assertThat(dir.resolve("untouched")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a missing directory is created; a non-default one is not turned into a mount point")
+    void createsDirectory() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        Path nested = dir.resolve("a/b/netns");
+        JnaNetnsManager manager = new JnaNetnsManager(nested);
+        Path path = manager.create("x");
+        try {
+            assertThat(nested).isDirectory();
+            assertThat(MountInfo.at(nested)).as("mounts at a caller's own directory").isEmpty();
+        } finally {
+            manager.remove(path);
+        }
+    }
+
+    @Test
+    @DisplayName("a directory deleted after the first create is created again by the next one")
+    void directoryRecreated() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        Path netns = dir.resolve("netns");
+        JnaNetnsManager manager = new JnaNetnsManager(netns);
+        manager.remove(manager.create("first"));
+        Files.delete(netns);
+        Path second = manager.create("second");
+        try {
+            assertThat(manager.isNetns(second)).isTrue();
+        } finally {
+            manager.remove(second);
+        }
+    }
+
+    @Test
+    @DisplayName("remove of a missing path is not an error; remove of a plain file deletes it")
+    void removeMissingAndPlain() throws Exception {
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        manager.remove(dir.resolve("missing"));
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        manager.remove(plain);
+        assertThat(plain).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("remove of a symlink deletes the link and unmounts nothing through it")
+    void removeSymlink() throws Exception {
+        RootTests.requireRoot("netns manager test");
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        Path real = manager.create("real");
+        try {
+            Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+            manager.remove(link);
+            assertThat(link).doesNotExist();
+            assertThat(manager.isNetns(real)).as("the namespace behind the link is still mounted").isTrue();
+        } finally {
+            manager.remove(real);
+        }
+    }
+
+    @Test
+    @DisplayName("isNetns: nsfs files and /proc/<pid>/ns/net are namespaces; plain files, directories, other /proc files are not")
+    void recognition() throws IOException {
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        assertThat(manager.isNetns(Path.of("/proc/self/ns/net"))).isTrue();
+        assertThat(manager.isNetns(Path.of("/proc/thread-self/ns/net"))).isTrue();
+        assertThat(manager.isNetns(Path.of("/proc/" + ProcessHandle.current().pid() + "/ns/net"))).isTrue();
+        assertThat(manager.isNetns(Path.of("/proc/self/status"))).as("a procfs file").isFalse();
+        assertThat(manager.isNetns(Files.writeString(dir.resolve("plain"), "x"))).isFalse();
+        assertThat(manager.isNetns(dir)).isFalse();
+        assertThat(manager.isNetns(dir.resolve("missing"))).isFalse();
+    }
+}
