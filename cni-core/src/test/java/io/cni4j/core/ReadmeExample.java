@@ -32,7 +32,7 @@ final class ReadmeExample {
                     portMappings(List.of(PortMapping.tcp(8080, 80))),
                     label("IgnoreUnknown", "1"));
             AssignedAddress eth0 = result.interfaces().get("eth0").addresses().get(0);
-            System.out.println("eth0: " + eth0.address() + " via " + eth0.gateway());
+            System.out.println("eth0: " + eth0.address() + " via " + eth0.gateway().getHostAddress());
 
             cni.check("c1", netns.toString());
             cni.remove("c1", netns.toString());

@@ -332,18 +332,31 @@ final class CniClient implements Cni {
         ObjectNode caps = call.caps();
         List<CniException> failures = new ArrayList<>();
         try (Unlocker guard = guard(call, "remove")) {
+            List<CachedAttachment> cached = List.of();
+            try {
+                cached = engine.cache().attachments(containerId);
+            } catch (CniException e) {
+                failures.add(e);
+            }
+            // A call without capabilities (or args) deletes with those cached at ADD, as the cache-only
+            // networks below do: a plugin such as portmap can only undo what its DEL is told about.
             Set<String> done = new HashSet<>();
             for (ConfiguredNetwork net : nets) {
                 done.add(net.config().name() + "\0" + net.ifName());
+                CachedAttachment a = cached.stream().filter(c -> c.network().equals(net.config().name())
+                        && c.ifName().equals(net.ifName())).findFirst().orElse(null);
+                RuntimeConf rt = a == null ? runtime(ns, net, caps) : new RuntimeConf(containerId, ns.netnsPath(),
+                        net.ifName(), ns.args().isEmpty() ? a.cniArgs() : NetworkEngine.pairs(ns.args()),
+                        caps.isEmpty() ? cachedCaps(a) : caps);
                 try {
-                    engine.del(net.config(), runtime(ns, net, caps), deadline);
+                    engine.del(net.config(), rt, deadline);
                 } catch (CniException e) {
                     if (!tolerated(e, ns.netnsPath())) {
                         failures.add(e);
                     }
                 }
             }
-            for (CachedAttachment a : engine.cache().attachments(containerId)) {
+            for (CachedAttachment a : cached) {
                 if (!done.add(a.network() + "\0" + a.ifName())) {
                     continue;
                 }
