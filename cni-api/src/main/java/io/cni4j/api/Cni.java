@@ -141,6 +141,19 @@ public interface Cni extends AutoCloseable {
     List<CachedAttachment> attachments(String containerId) throws CniException;
 
     /**
+     * Validates one loaded network against its plugins (libcni's {@code ValidateNetworkList}): each
+     * plugin must be installed and must support the network's version according to its VERSION answer.
+     *
+     * @param networkName the network's name
+     * @return the capabilities its plugins declare, without duplicates
+     * @throws NetworkNotFoundException if no loaded network has that name
+     * @throws CniException the first plugin that is missing or does not support the version, with the
+     *     others suppressed
+     * @throws InterruptedException if interrupted
+     */
+    List<String> validate(String networkName) throws CniException, InterruptedException;
+
+    /**
      * Asks a plugin which spec versions it supports (libcni's {@code GetVersionInfo}): the plugin is
      * looked up in the plugin directories and run with {@code CNI_COMMAND=VERSION}; a plugin too old
      * to know VERSION supports 0.1.0 only.

@@ -132,6 +132,11 @@ public final class FakeCni implements Cni {
     }
 
     @Override
+    public List<String> validate(String networkName) {
+        return List.of();
+    }
+
+    @Override
     public io.cni4j.api.VersionInfo versionInfo(String pluginType) {
         return new io.cni4j.api.VersionInfo("1.1.0", List.of("0.4.0", "1.0.0"));
     }

@@ -16,6 +16,7 @@ import io.cni4j.api.LoadOption;
 import io.cni4j.api.Namespace;
 import io.cni4j.api.NamespaceOption;
 import io.cni4j.api.NetworkConfigList;
+import io.cni4j.api.NetworkNotFoundException;
 import io.cni4j.api.NotInitializedException;
 import io.cni4j.api.PluginErrorException;
 import io.cni4j.api.Result;
@@ -24,6 +25,7 @@ import io.cni4j.core.CniResults;
 import io.cni4j.core.NetworkConfigs;
 import io.cni4j.core.internal.config.NetworkLoader;
 import io.cni4j.core.internal.engine.Deadline;
+import io.cni4j.core.internal.engine.ListValidation;
 import io.cni4j.core.internal.engine.NetworkEngine;
 import io.cni4j.core.internal.engine.RuntimeConf;
 import io.cni4j.core.internal.invoke.PluginInvoker;
@@ -124,6 +126,18 @@ final class CniClient implements Cni {
     public CniConfig config() {
         return new CniConfig(settings.pluginDirs(), settings.confDir(), settings.cacheDir(), settings.maxConfNum(),
                 settings.interfacePrefix(), networks);
+    }
+
+    @Override
+    public List<String> validate(String networkName) throws CniException, InterruptedException {
+        ensureOpen();
+        for (ConfiguredNetwork net : networks) {
+            if (net.config().name().equals(networkName)) {
+                return ListValidation.validate(net.config(), invoker, Deadline.after(settings.timeout()));
+            }
+        }
+        throw new NetworkNotFoundException("network \"" + networkName + "\" is not loaded (loaded: "
+                + networks.stream().map(n -> n.config().name()).toList() + ")");
     }
 
     @Override
