@@ -77,8 +77,10 @@ public interface Cni extends AutoCloseable {
 
     /**
      * Detaches the container from every network: the loaded ones, and those only the result cache
-     * still knows for this container. Every network is tried; the first failure is thrown with the
-     * others suppressed.
+     * still knows for this container (using the configuration cached at ADD). Every network is tried;
+     * the first failure is thrown with the others suppressed. When the call gives no capabilities or
+     * args, each network's DEL gets those recorded at ADD (plugins such as portmap need them to clean
+     * up). A plugin error whose own message says "not found" is ignored, as in go-cni.
      *
      * @param containerId the container id
      * @param netnsPath the netns path, may be empty if the namespace is gone
