@@ -4,8 +4,9 @@
  * STATUS, asks a plugin for its versions, manages named network namespaces, and runs a demo.
  *
  * <p>{@link io.cni4j.tool.Main} is the entry point ({@code java -m io.cni4j.tool/io.cni4j.tool.Main});
- * everything else is internal. Executor modules found on the module path (for example
- * {@code io.cni4j.exec.process}) provide the plugin executor and the namespace manager.
+ * everything else is internal. Executor modules on the module path ({@code io.cni4j.exec.process},
+ * {@code io.cni4j.exec.jna}) provide the plugin executor and the namespace manager; the engine finds
+ * and selects them ({@code Cni4j.executorProvider}), so this module uses no service itself.
  */
 module io.cni4j.tool {
     requires io.cni4j.api;
@@ -14,6 +15,4 @@ module io.cni4j.tool {
     requires java.logging;
 
     exports io.cni4j.tool;
-
-    uses io.cni4j.api.spi.ExecutorProvider;
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real tool against the real plugins, as root inside the test JVM's private network and mount
@@ -63,9 +65,11 @@ class RealPluginsToolTest {
         return json(created).get("path").asText();
     }
 
-    @Test
+    @ParameterizedTest(name = "--executor {0}")
+    @ValueSource(strings = {"jna", "process"})
     @DisplayName("netns create, setup, check, attachments, config, remove, netns remove: the documented JSON all along")
-    void roundTrip() throws IOException {
+    void roundTrip(String executor) throws IOException {
+        globals.addAll(List.of("--executor", executor));
         writeBridgeNetwork("cni4j-tt0", "10.251.0.0/24", false);
         String netns = createNetns("tooltest-rt");
         assertThat(netns).isEqualTo("/run/netns/tooltest-rt");

@@ -1,6 +1,7 @@
 package io.cni4j.tool.internal;
 
 import io.cni4j.api.Cni;
+import io.cni4j.api.spi.ExecutorProvider;
 import io.cni4j.core.Cni4j;
 import io.cni4j.tool.internal.cli.ArgParser;
 import io.cni4j.tool.internal.cli.CommandSpec;
@@ -16,7 +17,6 @@ import io.cni4j.tool.internal.command.Context;
 import io.cni4j.tool.internal.command.NetnsCommand;
 import io.cni4j.tool.internal.command.VersionCommand;
 import io.cni4j.tool.internal.demo.DemoCommand;
-import io.cni4j.tool.internal.exec.Providers;
 import io.cni4j.tool.internal.exit.ErrorReport;
 import io.cni4j.tool.internal.exit.ExitStatus;
 import io.cni4j.tool.internal.output.OutputFormat;
@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,7 +43,7 @@ public final class Tool {
     private final List<Command> commands;
     private final ArgParser parser;
     private final ClientFactory clients;
-    private final Providers providers;
+    private final Function<String, ExecutorProvider> providers;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -50,11 +51,12 @@ public final class Tool {
      * A tool with its collaborators.
      *
      * @param clients makes clients
-     * @param providers selects executor providers
+     * @param providers selects an executor provider by name ({@code null}: the default selection)
      * @param out standard output
      * @param err standard error
      */
-    public Tool(ClientFactory clients, Providers providers, PrintStream out, PrintStream err) {
+    public Tool(ClientFactory clients, Function<String, ExecutorProvider> providers, PrintStream out,
+                PrintStream err) {
         this.clients = clients;
         this.providers = providers;
         this.out = out;
@@ -71,33 +73,39 @@ public final class Tool {
     }
 
     /**
-     * The tool as {@code cni4j} runs it: clients from the engine, providers from the module path.
+     * The tool as {@code cni4j} runs it: providers selected by the engine's rules among those on the
+     * module path, clients from the engine's builder.
      *
      * @param out standard output
      * @param err standard error
      * @return the tool
      */
     public static Tool standard(PrintStream out, PrintStream err) {
-        return new Tool(Tool::engineClient, new Providers(Providers::discover), out, err);
+        Function<String, ExecutorProvider> providers = Cni4j::executorProvider;
+        return new Tool(engineClients(providers), providers, out, err);
     }
 
     /**
-     * Builds an engine client with the global options.
+     * Engine clients built with the global options, whose executor provider is the one
+     * {@code providers} selects for {@code --executor} (so that the commands that use a provider
+     * directly and the clients always agree).
      *
-     * @param g the global options
-     * @return the client
+     * @param providers selects an executor provider by name ({@code null}: the default selection)
+     * @return the client factory
      */
-    public static Cni engineClient(GlobalOptions g) {
-        Cni.Builder b = Cni4j.newBuilder()
-                .pluginDirs(g.pluginDirs())
-                .confDir(g.confDir())
-                .cacheDir(g.cacheDir())
-                .maxConfNum(g.allConf() ? 0 : g.maxConf())
-                .interfacePrefix(g.prefix())
-                .minNetworkCount(g.minNetworks().orElse(g.loopback() ? 2 : 1));
-        g.executor().ifPresent(b::executor);
-        g.timeout().ifPresent(b::timeout);
-        return b.build();
+    public static ClientFactory engineClients(Function<String, ExecutorProvider> providers) {
+        return g -> {
+            Cni.Builder b = Cni4j.newBuilder()
+                    .pluginDirs(g.pluginDirs())
+                    .confDir(g.confDir())
+                    .cacheDir(g.cacheDir())
+                    .maxConfNum(g.allConf() ? 0 : g.maxConf())
+                    .interfacePrefix(g.prefix())
+                    .minNetworkCount(g.minNetworks().orElse(g.loopback() ? 2 : 1))
+                    .executorProvider(providers.apply(g.executor().orElse(null)));
+            g.timeout().ifPresent(b::timeout);
+            return b.build();
+        };
     }
 
     /**

@@ -137,7 +137,9 @@ public final class FakeCni implements Cni {
     }
 
     @Override
-    public io.cni4j.api.VersionInfo versionInfo(String pluginType) {
+    public io.cni4j.api.VersionInfo versionInfo(String pluginType) throws CniException, InterruptedException {
+        calls.add("versionInfo " + pluginType);
+        fail();
         return new io.cni4j.api.VersionInfo("1.1.0", List.of("0.4.0", "1.0.0"));
     }
 

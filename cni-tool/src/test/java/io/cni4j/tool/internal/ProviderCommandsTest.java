@@ -1,13 +1,11 @@
 package io.cni4j.tool.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.ExecutorProvider;
-import io.cni4j.tool.internal.exec.Providers;
-import io.cni4j.tool.internal.output.ToolJson;
+import io.cni4j.core.Cni4j;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,26 +14,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commands that use an executor provider directly: version and netns; and provider selection. */
+/**
+ * The commands that need an executor provider: version (through a real engine client) and netns
+ * (directly), with fake providers; and the standard wiring with the engine's own selection.
+ */
 class ProviderCommandsTest {
 
     @TempDir
     Path dir;
 
     private final List<ExecutorProvider> providers = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
     private final FakeProvider process = new FakeProvider("process", 10, true);
 
+    /** A stand-in for the engine's selection: the provider named, else the first one. */
+    private ExecutorProvider select(String name) {
+        asked.add(String.valueOf(name));
+        return providers.stream().filter(p -> name == null || p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no fake provider " + name));
+    }
+
     private ToolTest.Outcome run(String... args) {
+        return run(this::select, args);
+    }
+
+    private static ToolTest.Outcome run(Function<String, ExecutorProvider> selection, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Tool tool = new Tool(g -> {
-            throw new AssertionError("no client expected");
-        }, new Providers(() -> providers), new PrintStream(out, true, StandardCharsets.UTF_8),
+        Tool tool = new Tool(Tool.engineClients(selection), selection, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int status = tool.run(args);
         return new ToolTest.Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -46,7 +57,7 @@ class ProviderCommandsTest {
     }
 
     @Test
-    @DisplayName("version runs VERSION with libcni's dummy environment and prints the plugin's answer")
+    @DisplayName("version runs VERSION with libcni's dummy environment and prints cniVersion and supportedVersions")
     void version() throws IOException {
         providers.add(process);
         Path second = Files.createDirectories(dir.resolve("second"));
@@ -54,8 +65,9 @@ class ProviderCommandsTest {
         process.answer = exit(0, "{\"cniVersion\":\"1.0.0\",\"supportedVersions\":[\"0.4.0\",\"1.0.0\"]}", "");
         ToolTest.Outcome o = run("version", "bridge", "--plugin-dir", dir.resolve("first").toString(),
                 "--plugin-dir", second.toString());
-        assertThat(o.status()).isZero();
-        assertThat(o.json().get("supportedVersions")).hasSize(2);
+        assertThat(o.status()).as(o.err()).isZero();
+        assertThat(o.out()).isEqualTo("{\n  \"cniVersion\": \"1.0.0\",\n  \"supportedVersions\": [\n    \"0.4.0\",\n"
+                + "    \"1.0.0\"\n  ]\n}\n");
         ExecRequest request = process.requests.get(0);
         assertThat(request.executable()).isEqualTo(plugin);
         assertThat(new String(request.stdin(), StandardCharsets.UTF_8)).isEqualTo("{\"cniVersion\":\"1.1.0\"}");
@@ -64,7 +76,18 @@ class ProviderCommandsTest {
         assertThat(request.environment().stream().filter(e -> e.startsWith("CNI_COMMAND="))).hasSize(1);
 
         ToolTest.Outcome table = run("version", "bridge", "--plugin-dir", second.toString(), "--output", "table");
-        assertThat(table.out()).contains("SUPPORTED VERSIONS").contains("0.4.0, 1.0.0").contains(plugin.toString());
+        assertThat(table.out()).contains("SUPPORTED VERSIONS").contains("bridge").contains("0.4.0, 1.0.0");
+    }
+
+    @Test
+    @DisplayName("version: a plugin too old to know VERSION supports 0.1.0 only")
+    void versionOfOldPlugin() throws IOException {
+        providers.add(process);
+        Files.writeString(dir.resolve("old"), "");
+        process.answer = exit(1, "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\"}", "");
+        ToolTest.Outcome o = run("version", "old", "--plugin-dir", dir.toString());
+        assertThat(o.status()).as(o.err()).isZero();
+        assertThat(o.json().get("supportedVersions")).extracting(v -> v.asText()).containsExactly("0.1.0");
     }
 
     @Test
@@ -77,10 +100,10 @@ class ProviderCommandsTest {
         assertThat(missing.json().at("/error/reason").asText()).isEqualTo("NOT_FOUND");
 
         Files.writeString(dir.resolve("bad"), "");
-        process.answer = exit(1, "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\"}", "");
+        process.answer = exit(1, "{\"code\":4,\"msg\":\"incompatible CNI versions\"}", "");
         ToolTest.Outcome error = run("version", "bad", "--plugin-dir", dir.toString());
         assertThat(error.status()).isEqualTo(1);
-        assertThat(error.err()).contains("unknown CNI_COMMAND: VERSION").contains("verb VERSION").contains("code 4");
+        assertThat(error.err()).contains("incompatible CNI versions").contains("verb VERSION").contains("code 4");
         assertThat(error.json().at("/error/plugin").asText()).isEqualTo("bad");
 
         process.answer = exit(2, "", "segfault");
@@ -90,6 +113,25 @@ class ProviderCommandsTest {
         ToolTest.Outcome garbage = run("version", "bad", "--plugin-dir", dir.toString());
         assertThat(garbage.status()).isEqualTo(1);
         assertThat(garbage.err()).contains("decoding version info");
+    }
+
+    @Test
+    @DisplayName("--executor reaches the selection, for the client (version) and for netns alike")
+    void executorOption() throws IOException {
+        FakeProvider jna = new FakeProvider("jna", 20, true);
+        providers.addAll(List.of(process, jna));
+        Files.writeString(dir.resolve("bridge"), "");
+        jna.answer = exit(0, "{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"1.1.0\"]}", "");
+        assertThat(run("version", "bridge", "--plugin-dir", dir.toString(), "--executor", "jna").status()).isZero();
+        assertThat(run("netns", "list", "--netns-dir", dir.toString(), "--executor", "jna").status()).isZero();
+        assertThat(asked).containsExactly("jna", "jna");
+        assertThat(jna.requests).hasSize(1);
+        assertThat(jna.netnsDirs).containsExactly(dir);
+        assertThat(process.requests).isEmpty();
+        assertThat(process.netnsDirs).isEmpty();
+
+        run("netns", "list", "--netns-dir", dir.toString());
+        assertThat(asked).as("no --executor: the default selection").endsWith("null");
     }
 
     @Test
@@ -117,66 +159,14 @@ class ProviderCommandsTest {
     }
 
     @Test
-    @DisplayName("with no provider at all, version and netns fail with a clear message")
-    void noProvider() {
-        ToolTest.Outcome o = run("netns", "list");
+    @DisplayName("the standard wiring selects with the engine's rules; a failed selection exits 1 naming what was found")
+    void engineSelection() {
+        ToolTest.Outcome o = run(Cni4j::executorProvider, "netns", "list", "--executor", "nope");
         assertThat(o.status()).isEqualTo(1);
-        assertThat(o.err()).contains("no executor provider is available; found: none");
-    }
-
-    @Test
-    @DisplayName("selection: the named provider, else the available one with the highest priority")
-    void selection() {
-        FakeProvider jna = new FakeProvider("jna", 20, true);
-        FakeProvider broken = new FakeProvider("broken", 99, false);
-        Providers p = new Providers(() -> List.of(process, jna, broken));
-        assertThat(p.select(Optional.empty())).isSameAs(jna);
-        assertThat(p.select(Optional.of("process"))).isSameAs(process);
-        assertThatThrownBy(() -> p.select(Optional.of("broken"))).isInstanceOf(IllegalStateException.class)
-                .hasMessage("executor provider 'broken' is not available: fake reason");
-        assertThatThrownBy(() -> p.select(Optional.of("nope")))
-                .hasMessage("no executor provider named 'nope'; found: process, jna, broken (unavailable: fake reason)");
-        assertThatThrownBy(() -> new Providers(() -> List.of(broken)).select(Optional.empty()))
-                .hasMessageStartingWith("no executor provider is available; found: broken (unavailable: fake reason)");
-    }
-
-    @Test
-    @DisplayName("selection: ties go to the first name; a negative priority only by name")
-    void selectionTiesAndNegative() {
-        FakeProvider alpha = new FakeProvider("alpha", 10, true);
-        FakeProvider fake = new FakeProvider("fake", -100, true);
-        assertThat(new Providers(() -> List.of(process, alpha)).select(Optional.empty())).isSameAs(alpha);
-        assertThatThrownBy(() -> new Providers(() -> List.of(fake)).select(Optional.empty()))
-                .isInstanceOf(IllegalStateException.class);
-        assertThat(new Providers(() -> List.of(fake)).select(Optional.of("fake"))).isSameAs(fake);
-    }
-
-    @Test
-    @DisplayName("selection honours the io.cni4j.executor system property when no name is given")
-    void selectionProperty() {
-        FakeProvider jna = new FakeProvider("jna", 20, true);
-        Providers p = new Providers(() -> List.of(process, jna));
-        String before = System.getProperty(Providers.PROPERTY);
-        System.setProperty(Providers.PROPERTY, "process");
-        try {
-            assertThat(p.select(Optional.empty())).isSameAs(process);
-            assertThat(p.select(Optional.of("jna"))).isSameAs(jna);
-        } finally {
-            if (before == null) {
-                System.clearProperty(Providers.PROPERTY);
-            } else {
-                System.setProperty(Providers.PROPERTY, before);
-            }
-        }
-    }
-
-    @Test
-    @DisplayName("ToolJson refuses what the engine refuses: duplicates, trailing data, empty input")
-    void strictJson() {
-        assertThat(ToolJson.parse("{\"a\": 1.10}").get("a").decimalValue()).isEqualByComparingTo("1.10");
-        assertThatThrownBy(() -> ToolJson.parse("{\"a\":1,\"a\":2}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ToolJson.parse("{} {}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ToolJson.parse("")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(ToolJson.parseOrText("nope").asText()).isEqualTo("nope");
+        assertThat(o.err()).contains("executor provider \"nope\"").contains("was not found")
+                .contains("process (priority 10)");
+        ToolTest.Outcome version = run(Cni4j::executorProvider, "version", "bridge", "--executor", "nope");
+        assertThat(version.status()).isEqualTo(1);
+        assertThat(version.err()).contains("executor provider \"nope\"");
     }
 }

@@ -21,7 +21,6 @@ import io.cni4j.api.PluginExecutionException;
 import io.cni4j.api.ResultCacheException;
 import io.cni4j.api.Verb;
 import io.cni4j.tool.internal.cli.GlobalOptions;
-import io.cni4j.tool.internal.exec.Providers;
 import io.cni4j.tool.internal.output.SampleValues;
 import io.cni4j.tool.internal.output.ToolJson;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +45,6 @@ class ToolTest {
 
     private final FakeCni cni = new FakeCni();
     private final List<GlobalOptions> clientOptions = new ArrayList<>();
-    private final List<io.cni4j.api.spi.ExecutorProvider> providers = new ArrayList<>();
 
     record Outcome(int status, String out, String err) {
         JsonNode json() {
@@ -60,7 +58,9 @@ class ToolTest {
         Tool tool = new Tool(g -> {
             clientOptions.add(g);
             return cni;
-        }, new Providers(() -> providers), new PrintStream(out, true, StandardCharsets.UTF_8),
+        }, name -> {
+            throw new AssertionError("no executor provider expected");
+        }, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         int status = tool.run(args);
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -153,6 +153,22 @@ class ToolTest {
         assertThat(o.json().get(0).get("containerId").asText()).isEqualTo("c1");
         run("attachments");
         assertThat(cni.calls).contains("attachments ");
+    }
+
+    @Test
+    @DisplayName("version asks the client without loading networks, prints its answer and closes the client")
+    void version() {
+        Outcome o = run("version", "bridge", "--plugin-dir", "/p");
+        assertThat(o.status()).isZero();
+        assertThat(cni.calls).containsExactly("versionInfo bridge");
+        assertThat(cni.closed).isTrue();
+        assertThat(clientOptions.get(0).pluginDirs()).containsExactly(Path.of("/p"));
+        assertThat(o.json().get("cniVersion").asText()).isEqualTo("1.1.0");
+        assertThat(o.json().get("supportedVersions")).extracting(JsonNode::asText).containsExactly("0.4.0", "1.0.0");
+        assertThat(run("version", "bridge", "--output", "table").out())
+                .isEqualTo("PLUGIN  CNI VERSION  SUPPORTED VERSIONS\nbridge  1.1.0        0.4.0, 1.0.0\n");
+        cni.failure = new InvalidResultException("decoding version info: bad");
+        assertThat(run("version", "bridge").status()).isEqualTo(1);
     }
 
     static Stream<Arguments> failures() {

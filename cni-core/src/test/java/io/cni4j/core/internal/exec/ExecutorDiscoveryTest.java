@@ -73,6 +73,17 @@ class ExecutorDiscoveryTest {
     }
 
     @Test
+    @DisplayName("a negative priority (the testkit's fake) is chosen only by name")
+    void negativePriority() {
+        Fake fake = new Fake("fake", -100, null);
+        assertThatThrownBy(() -> ExecutorDiscovery.select(null, null, candidates(fake)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(ExecutorDiscovery.select(null, null, candidates(fake, PROCESS))).isSameAs(PROCESS);
+        assertThat(ExecutorDiscovery.select("fake", null, candidates(fake, PROCESS))).isSameAs(fake);
+        assertThat(ExecutorDiscovery.select(null, "fake", candidates(fake, PROCESS))).isSameAs(fake);
+    }
+
+    @Test
     @DisplayName("an explicit name beats priority; the system property is used only without one")
     void byName() {
         List<Candidate> both = candidates(PROCESS, JNA);

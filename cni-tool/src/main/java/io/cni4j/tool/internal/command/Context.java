@@ -4,9 +4,9 @@ import io.cni4j.api.Cni;
 import io.cni4j.api.LoadException;
 import io.cni4j.api.LoadOption;
 import io.cni4j.api.NotInitializedException;
+import io.cni4j.api.spi.ExecutorProvider;
 import io.cni4j.tool.internal.cli.GlobalOptions;
 import io.cni4j.tool.internal.cli.ParsedArgs;
-import io.cni4j.tool.internal.exec.Providers;
 import io.cni4j.tool.internal.output.OutputFormat;
 import io.cni4j.tool.internal.output.ToolJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a running command has: its parsed arguments, the global options, the output streams, and
@@ -24,10 +25,11 @@ import java.util.List;
  * @param out standard output
  * @param err standard error
  * @param clients the client factory
- * @param providers the executor provider selection
+ * @param providers selects an executor provider by name ({@code null}: the default selection), as
+ *     {@link io.cni4j.core.Cni4j#executorProvider(String)} does
  */
 public record Context(ParsedArgs args, GlobalOptions global, PrintStream out, PrintStream err,
-                      ClientFactory clients, Providers providers) {
+                      ClientFactory clients, Function<String, ExecutorProvider> providers) {
 
     /** The timeout of calls the tool makes itself when none is given, as the engine's default. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -74,6 +76,17 @@ public record Context(ParsedArgs args, GlobalOptions global, PrintStream out, Pr
             cni.close();
             throw e;
         }
+    }
+
+    /**
+     * The executor provider for commands that need one directly (netns, demo): the one
+     * {@code --executor} names, else the default selection.
+     *
+     * @return the provider, available
+     * @throws IllegalStateException if it is missing or unavailable, naming the providers found
+     */
+    public ExecutorProvider provider() {
+        return providers.apply(global.executor().orElse(null));
     }
 
     /** @return the timeout given, or the default */

@@ -81,7 +81,7 @@ public final class NetnsCommand {
     }
 
     private static NetnsManager manager(Context c, Path dir) {
-        return c.providers().select(c.global().executor()).netnsManager(dir);
+        return c.provider().netnsManager(dir);
     }
 
     private static List<Path> list(Path dir) throws IOException {

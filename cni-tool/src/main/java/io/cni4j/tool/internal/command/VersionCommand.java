@@ -1,14 +1,13 @@
 package io.cni4j.tool.internal.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.cni4j.api.Cni;
+import io.cni4j.api.VersionInfo;
 import io.cni4j.tool.internal.cli.CommandSpec;
-import io.cni4j.tool.internal.exec.PluginVersion;
+import io.cni4j.tool.internal.output.JsonShapes;
 import io.cni4j.tool.internal.output.Table;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** {@code version PLUGIN}: the plugin's answer to VERSION. */
+/** {@code version PLUGIN}: the spec versions a plugin supports, from the engine's VERSION call. */
 public final class VersionCommand {
 
     private VersionCommand() {
@@ -18,18 +17,18 @@ public final class VersionCommand {
     public static Command command() {
         CommandSpec spec = new CommandSpec("version", "print the spec versions a plugin supports (VERSION)",
                 List.of(CommandSpec.required("PLUGIN")), List.of(),
-                "PLUGIN is looked up in the plugin dirs. JSON output is the plugin's answer as it wrote it,\n"
-                        + "e.g. {\"cniVersion\": \"1.0.0\", \"supportedVersions\": [\"0.1.0\", ...]}.");
+                "PLUGIN is looked up in the plugin dirs; no network configuration is needed. JSON output:\n"
+                        + "{\"cniVersion\": \"1.0.0\", \"supportedVersions\": [\"0.1.0\", ...]}. A plugin too old to\n"
+                        + "know VERSION supports 0.1.0 only.");
         return new Command(spec, c -> {
-            String name = c.args().positional(0).orElseThrow();
-            Path plugin = PluginVersion.find(name, c.global().pluginDirs());
-            var executor = c.providers().select(c.global().executor()).executor();
-            JsonNode answer = PluginVersion.query(executor, plugin, c.timeout());
-            List<String> versions = new ArrayList<>();
-            answer.path("supportedVersions").forEach(v -> versions.add(v.asText()));
-            String table = new Table("PLUGIN", "PATH", "SUPPORTED VERSIONS")
-                    .row(name, plugin.toString(), String.join(", ", versions)).render();
-            c.print(answer, table);
+            String plugin = c.args().positional(0).orElseThrow();
+            VersionInfo info;
+            try (Cni cni = c.clients().create(c.global())) {
+                info = cni.versionInfo(plugin);
+            }
+            String table = new Table("PLUGIN", "CNI VERSION", "SUPPORTED VERSIONS")
+                    .row(plugin, info.cniVersion(), String.join(", ", info.supportedVersions())).render();
+            c.print(JsonShapes.versionInfo(info), table);
             return 0;
         });
     }

@@ -274,7 +274,7 @@ final class Demo {
                 Optional.of(2), g.executor(), g.timeout(), OutputFormat.TABLE, g.verbose());
         cni = context.clients().create(demo);
         cni.load(LoadOption.loopback(), LoadOption.defaultConf());
-        netnsManager = context.providers().select(g.executor()).netnsManager(NetnsManager.DEFAULT_DIRECTORY);
+        netnsManager = context.provider().netnsManager(NetnsManager.DEFAULT_DIRECTORY);
         return "loopback + " + network.name() + " (bridge " + network.bridge() + ", " + network.subnet()
                 + ", firewall, tuning) in " + tempDir;
     }

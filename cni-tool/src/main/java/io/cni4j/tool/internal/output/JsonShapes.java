@@ -13,6 +13,7 @@ import io.cni4j.api.NetworkConfigList;
 import io.cni4j.api.PluginConfig;
 import io.cni4j.api.Result;
 import io.cni4j.api.Route;
+import io.cni4j.api.VersionInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,19 @@ public final class JsonShapes {
                 node.set("config", ToolJson.parseOrText(a.configJson()));
             }
         }
+        return out;
+    }
+
+    /**
+     * A plugin's VERSION answer: {@code {"cniVersion": "1.0.0", "supportedVersions": ["0.1.0", ..]}},
+     * the versions in the plugin's order.
+     *
+     * @param info the answer
+     * @return the JSON tree
+     */
+    public static ObjectNode versionInfo(VersionInfo info) {
+        ObjectNode out = ToolJson.object().put("cniVersion", info.cniVersion());
+        strings(out.putArray("supportedVersions"), info.supportedVersions());
         return out;
     }
 

@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The tool's JSON reading and writing, tree model only. cni-core's JSON helper is internal to that
- * module, so the tool keeps this small twin: the same strict reading rules for the JSON a user types
- * (one value, no duplicate keys, exact numbers), and indented writing for what it prints.
+ * The tool's JSON, tree model only: indented writing of what it prints, and reading of JSON it shows
+ * or checks. Reading is as strict as the engine's (one value, no duplicate keys, exact numbers) for
+ * one reason: a {@code --capability NAME=JSON} the engine would refuse is a usage error (exit 2) here,
+ * before anything is loaded or run. The engine offers no public JSON check, and its own refusal comes
+ * later, as an {@code InvalidRequestException} (exit 1), so the tool checks the text itself and still
+ * passes it on as {@code JsonText}.
  */
 public final class ToolJson {
 
