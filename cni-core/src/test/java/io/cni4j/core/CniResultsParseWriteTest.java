@@ -20,6 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Parsing and writing every result version. A20 (the JSON shapes of §4.3&ndash;4.5): the reference
+ * examples round-trip ({@code examplesRoundTrip}), and every optional field is left out or written as
+ * libcni does (the other tests whose display names start with A20).
+ */
 class CniResultsParseWriteTest {
 
     static List<String> versions() {
@@ -28,7 +33,7 @@ class CniResultsParseWriteTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("versions")
-    @DisplayName("the reference example of each version parses and writes back to the same JSON")
+    @DisplayName("A20: the reference example of each version parses and writes back to the same JSON")
     void examplesRoundTrip(String version) throws Exception {
         String json = ResultExamples.example(version);
 
@@ -40,7 +45,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("0.2.0: ip4 and ip6 become addresses without interface index, IPv4 routes first")
+    @DisplayName("A20: 0.2.0: ip4 and ip6 become addresses without interface index, IPv4 routes first")
     void reads020() throws Exception {
         CniResult result = CniResults.parse(bytes(ResultExamples.v020("0.2.0")));
 
@@ -67,7 +72,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("0.2.0 routes without a gateway round-trip")
+    @DisplayName("A20: 0.2.0 routes without a gateway round-trip")
     void routesWithoutGateway020() throws Exception {
         String json = """
                 {"cniVersion":"0.2.0","ip4":{"ip":"10.0.0.5/24","routes":[{"dst":"0.0.0.0/0"},{"dst":"10.1.0.0/16","gw":"10.0.0.1"}]},
@@ -77,7 +82,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("1.x: every interface and route field is read")
+    @DisplayName("A20: 1.x: every interface and route field is read")
     void reads100() throws Exception {
         CniResult result = CniResults.parse(bytes(ResultExamples.v100("1.1.0")));
 
@@ -99,7 +104,7 @@ class CniResultsParseWriteTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0"})
-    @DisplayName("interface index 0 is kept and written, a missing index stays missing")
+    @DisplayName("A20: interface index 0 is kept and written, a missing index stays missing")
     void interfaceIndexZeroAndMissing(String version) throws Exception {
         String versionField = version.startsWith("0.") ? "\"version\":\"4\"," : "";
         String json = """
@@ -116,7 +121,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("0.4.0: the version field is derived from the address when written")
+    @DisplayName("A20: 0.4.0: the version field is derived from the address when written")
     void versionFieldDerived() throws Exception {
         CniResult result = CniResults.parse(bytes("""
                 {"cniVersion":"0.4.0","ips":[{"version":"6","address":"10.0.0.2/24"},{"address":"2001:db8::2/64"}]}"""));
@@ -216,7 +221,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("empty results: dns always in 0.x, nothing but the version in 1.x")
+    @DisplayName("A20: empty results: dns always in 0.x, nothing but the version in 1.x")
     void emptyShapes() {
         assertThat(tree(CniResults.write(new CniResult("0.2.0", null, null, null, null))))
                 .isEqualTo(tree("{\"cniVersion\":\"0.2.0\",\"dns\":{}}"));
@@ -237,7 +242,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("routes: zero mtu/advmss/priority left out, table and scope written when set, 0 included")
+    @DisplayName("A20: routes: zero mtu/advmss/priority left out, table and scope written when set, 0 included")
     void routeFields() {
         CniResult result = new CniResult("1.1.0", null, null, List.of(
                 new Route(IpPrefix.parse("10.0.0.0/8"), null, 0, 0, 0, 0, 0),
@@ -248,7 +253,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("interfaces: 1.x writes mtu only when set; 0.4.0 never writes 1.x fields")
+    @DisplayName("A20: interfaces: 1.x writes mtu only when set; 0.4.0 never writes 1.x fields")
     void interfaceFields() {
         Interface full = new Interface("eth0", "aa:bb", 1500, "/ns", "/sock", "0000:01:00.0");
         Interface bare = new Interface("eth1", "", 0, "", "", "");
@@ -262,7 +267,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("1.x leaves out an empty dns but writes a partial one")
+    @DisplayName("A20: 1.x leaves out an empty dns but writes a partial one")
     void dnsIn1x() {
         CniResult result = new CniResult("1.1.0", null, null, null, new Dns(List.of("8.8.8.8"), null, null, null));
 
@@ -271,7 +276,7 @@ class CniResultsParseWriteTest {
     }
 
     @Test
-    @DisplayName("0.2.0 written from more addresses than it can hold keeps the first of each family")
+    @DisplayName("A20: 0.2.0 written from more addresses than it can hold keeps the first of each family")
     void write020Projection() {
         CniResult result = new CniResult("0.2.0", null, List.of(
                 new IpConfig(null, IpPrefix.parse("2001:db8::1/64"), null),

@@ -32,13 +32,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Chains of Debian's plugins set up, checked and removed through the client and the process
- * executor, each asserted against the real state: addresses read back inside the namespace, links,
- * qdiscs, iptables rules, host-local reservations and the result cache.
+ * Chains of Debian's plugins set up, checked and removed through the client with each real executor
+ * (its plugin executor and its netns manager), each asserted against the real state: addresses read
+ * back inside the namespace, links, qdiscs, iptables rules, host-local reservations and the result
+ * cache.
  */
 class ChainTest {
 
@@ -49,9 +49,8 @@ class ChainTest {
     private RealNetwork net;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void requireRealNetworking() {
         RealNetwork.requireRealNetworking();
-        net = RealNetwork.under(tmp);
     }
 
     @AfterEach
@@ -62,7 +61,7 @@ class ChainTest {
     }
 
     /** bridge/host-local, optionally portmap, then firewall, tuning (MTU 1400) and bandwidth, version 1.0.0. */
-    private String chain(String name, String bridge, String subnet, boolean portmap) {
+    private String chain(String name, RealNetwork.Lan lan, boolean portmap) {
         return """
                 {"cniVersion":"1.0.0","name":"%s","plugins":[
                   %s,
@@ -70,7 +69,7 @@ class ChainTest {
                   {"type":"firewall"},
                   {"type":"tuning","mtu":1400,"sysctl":{"net.ipv4.conf.eth0.arp_notify":"1"}},
                   {"type":"bandwidth","capabilities":{"bandwidth":true}}
-                ]}""".formatted(name, net.bridge(bridge, subnet),
+                ]}""".formatted(name, net.bridge(lan),
                 portmap ? "{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}," : "");
     }
 
@@ -94,11 +93,13 @@ class ChainTest {
         throw new AssertionError("no CNI-HOSTPORT-DNAT jump for " + containerId + " port " + hostPort + " in " + nat);
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A8 A9 A13 A14 A28: loopback + bridge/host-local + portmap + firewall + tuning + bandwidth: "
             + "setup makes the real state, remove leaves nothing")
-    void fullChain() throws Exception {
-        Path conf = net.dirs().writeConflist("10-chain", chain("it-chain", "cni4j-t0", "10.201.0.0/24", true));
+    void fullChain(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(1);
+        Path conf = net.dirs().writeConflist("10-chain", chain("it-chain", lan, true));
         Path ns = net.netns("chain");
         Set<String> linksBefore = HostState.links();
         String id = "chain-1";
@@ -115,7 +116,7 @@ class ChainTest {
             // the merged result (A28): lo from the loopback network, eth0 from the chain's last plugin
             CniAssertions.assertThat(result).hasNetworkCount(2)
                     .hasInterface("lo").withAddress("127.0.0.1/8").and()
-                    .hasInterface("eth0").withAddressIn("10.201.0.0/24").withGateway("10.201.0.1")
+                    .hasInterface("eth0").withAddressIn(lan.subnet()).withGateway(lan.gateway())
                     .withSandbox(ns.toString()).and()
                     .hasRoute("0.0.0.0/0");
             ip = eth0(result).ip().getHostAddress();
@@ -130,7 +131,7 @@ class ChainTest {
                     .isEqualTo("1");
 
             // the host side: the bridge and the veth, shaped by bandwidth (tbf, plus its ifb device for ingress)
-            assertThat(HostState.links()).contains("cni4j-t0", veth);
+            assertThat(HostState.links()).contains(lan.bridge(), veth);
             assertThat(HostState.linksAddedSince(linksBefore)).anyMatch(n -> n.startsWith("bwp"));
             assertThat(HostState.run("tc", "qdisc", "show", "dev", veth)).contains("tbf");
 
@@ -164,7 +165,7 @@ class ChainTest {
         }
 
         // A14: DEL in reverse with the cached prevResult removed everything
-        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals("cni4j-t0"));
+        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals(lan.bridge()));
         assertThat(HostState.addressesIn(ns, "eth0")).isEmpty();
         List<String> nat = HostState.iptables("nat");
         assertThat(nat).noneMatch(l -> l.contains(dnChain)).noneMatch(l -> l.contains("\"" + id + "\""))
@@ -174,11 +175,12 @@ class ChainTest {
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A15: with portmap in the chain, Debian's portmap 1.1.1 fails CHECK on an IPv4-only container "
             + "(containernetworking/plugins#819), and that plugin error surfaces with its type, verb and code")
-    void portmapCheckBug() throws Exception {
-        net.dirs().writeConflist("10-chain", chain("it-819", "cni4j-t10", "10.214.0.0/24", true));
+    void portmapCheckBug(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        net.dirs().writeConflist("10-chain", chain("it-819", net.lan(14), true));
         Path ns = net.netns("pm819");
         try (Cni cni = net.client().build()) {
             cni.load(LoadOption.loopback(), LoadOption.defaultConf());
@@ -201,11 +203,12 @@ class ChainTest {
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A15: check passes on bridge + firewall + tuning + bandwidth (lo's 0.3.1 is skipped), and fails "
             + "from the bridge plugin once eth0 lost its address")
-    void checkPasses() throws Exception {
-        net.dirs().writeConflist("10-check", chain("it-check", "cni4j-t8", "10.212.0.0/24", false));
+    void checkPasses(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        net.dirs().writeConflist("10-check", chain("it-check", net.lan(12), false));
         Path ns = net.netns("check");
         try (Cni cni = net.client().build()) {
             cni.load(LoadOption.loopback(), LoadOption.defaultConf());
@@ -228,11 +231,12 @@ class ChainTest {
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("two namespaces on one bridge reach each other: a TCP connection from A to B's address")
-    void twoNamespacesTalk() throws Exception {
+    void twoNamespacesTalk(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
         net.dirs().writeConflist("10-pair", """
-                {"cniVersion":"1.0.0","name":"it-pair","plugins":[%s]}""".formatted(net.bridge("cni4j-t1", "10.202.0.0/24")));
+                {"cniVersion":"1.0.0","name":"it-pair","plugins":[%s]}""".formatted(net.bridge(net.lan(2))));
         Path a = net.netns("pair-a");
         Path b = net.netns("pair-b");
         try (Cni cni = net.client().build()) {
@@ -268,20 +272,22 @@ class ChainTest {
         assertThat(HostState.reservations(net.dataDir(), "it-pair")).isEmpty();
     }
 
-    private String failingChain(String name, String bridge, String subnet) {
+    private String failingChain(String name, RealNetwork.Lan lan) {
         // tuning refuses the MAC address at ADD (code 999) and ignores it at DEL
         return """
                 {"cniVersion":"1.0.0","name":"%s","plugins":[
                   %s,
                   {"type":"tuning","mac":"nonsense"}
-                ]}""".formatted(name, net.bridge(bridge, subnet));
+                ]}""".formatted(name, net.bridge(lan));
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A12: a chain whose second plugin fails: setup throws tuning's error with its code, and the rollback "
             + "left nothing of bridge/host-local (no veth, no reservation, no cache file)")
-    void failedSetupRollsBack() throws Exception {
-        net.dirs().writeConflist("10-fail", failingChain("it-fail", "cni4j-t2", "10.203.0.0/24"));
+    void failedSetupRollsBack(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(3);
+        net.dirs().writeConflist("10-fail", failingChain("it-fail", lan));
         Path ns = net.netns("fail");
         Set<String> linksBefore = HostState.links();
         try (Cni cni = net.client().build()) {
@@ -297,18 +303,20 @@ class ChainTest {
             assertThat(e.error().msg()).contains("nonsense").contains("invalid MAC address");
             assertThat(e.getSuppressed()).isEmpty();
         }
-        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals("cni4j-t2"));
+        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals(lan.bridge()));
         assertThat(HostState.linkIn(ns, "eth0")).isEmpty();
         assertThat(HostState.linkIn(ns, "lo")).doesNotContain(",UP"); // loopback's ADD was rolled back too
         assertThat(HostState.reservations(net.dataDir(), "it-fail")).isEmpty();
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A12: with rollbackOnFailure(false) the failed setup's leftovers stay (but no cache file), and a "
             + "later remove cleans them")
-    void failedSetupWithoutRollback() throws Exception {
-        net.dirs().writeConflist("10-fail", failingChain("it-keep", "cni4j-t11", "10.215.0.0/24"));
+    void failedSetupWithoutRollback(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(15);
+        net.dirs().writeConflist("10-fail", failingChain("it-keep", lan));
         Path ns = net.netns("keep");
         Set<String> linksBefore = HostState.links();
         try (Cni cni = net.client().rollbackOnFailure(false).build()) {
@@ -328,18 +336,18 @@ class ChainTest {
 
             cni.remove("keep-1", ns.toString());
         }
-        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals("cni4j-t11"));
+        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals(lan.bridge()));
         assertThat(HostState.linkIn(ns, "eth0")).isEmpty();
         assertThat(HostState.reservations(net.dataDir(), "it-keep")).isEmpty();
     }
 
-    private String orphanChain(String bridge, String subnet) {
+    private String orphanChain(RealNetwork.Lan lan) {
         return """
                 {"cniVersion":"1.0.0","name":"it-orphan","plugins":[
                   %s,
                   {"type":"portmap","capabilities":{"portMappings":true}},
                   {"type":"firewall"}
-                ]}""".formatted(net.bridge(bridge, subnet));
+                ]}""".formatted(net.bridge(lan));
     }
 
     /** Sets up a container on the orphan network and returns its address. */
@@ -364,10 +372,12 @@ class ChainTest {
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A14: remove after the conf file was deleted and the client reloaded: the result cache drives the DEL")
-    void removeAfterConfDeleted() throws Exception {
-        Path conf = net.dirs().writeConflist("10-orphan", orphanChain("cni4j-t3", "10.204.0.0/24"));
+    void removeAfterConfDeleted(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(4);
+        Path conf = net.dirs().writeConflist("10-orphan", orphanChain(lan));
         Path ns = net.netns("orphan");
         Set<String> linksBefore = HostState.links();
         String ip = setUpOrphan(ns, "orphan-1");
@@ -379,13 +389,15 @@ class ChainTest {
 
             cni.remove("orphan-1", ns.toString());
         }
-        assertOrphanGone(ns, "orphan-1", ip, "cni4j-t3", linksBefore);
+        assertOrphanGone(ns, "orphan-1", ip, lan.bridge(), linksBefore);
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A14: remove by a fresh client that never loaded a network: the result cache drives the DEL")
-    void removeByFreshClient() throws Exception {
-        Path conf = net.dirs().writeConflist("10-orphan", orphanChain("cni4j-t12", "10.216.0.0/24"));
+    void removeByFreshClient(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(16);
+        Path conf = net.dirs().writeConflist("10-orphan", orphanChain(lan));
         Path ns = net.netns("fresh");
         Set<String> linksBefore = HostState.links();
         String ip = setUpOrphan(ns, "fresh-1");
@@ -393,13 +405,14 @@ class ChainTest {
         try (Cni cni = net.client().build()) {
             cni.remove("fresh-1", ns.toString());
         }
-        assertOrphanGone(ns, "fresh-1", ip, "cni4j-t12", linksBefore);
+        assertOrphanGone(ns, "fresh-1", ip, lan.bridge(), linksBefore);
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A11: an invalid container id is refused with code 4 before any plugin runs; nothing to roll back")
-    void invalidContainerId() throws Exception {
-        net.dirs().writeConflist("10-orphan", orphanChain("cni4j-t13", "10.217.0.0/24"));
+    void invalidContainerId(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        net.dirs().writeConflist("10-orphan", orphanChain(net.lan(17)));
         Path ns = net.netns("invalid");
         Set<String> linksBefore = HostState.links();
         try (Cni cni = net.client().build()) {

@@ -23,14 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CNI 1.1 STATUS and GC. Debian's plugins predate spec 1.1, so the 1.1.0 networks are POSIX shell
- * plugins run by the process executor; each records its environment in a log and its stdin in a
- * numbered file. The last test GCs Debian's bridge network (1.0.0: stale attachments are deleted, no
- * GC verb is sent).
+ * CNI 1.1 STATUS and GC, with each real executor. Debian's plugins predate spec 1.1, so the 1.1.0
+ * networks are POSIX shell plugins run by the executor under test; each records its environment in a
+ * log and its stdin in a numbered file. The last test GCs Debian's bridge network (1.0.0: stale
+ * attachments are deleted, no GC verb is sent).
  */
 class GcStatusTest {
 
@@ -44,14 +43,15 @@ class GcStatusTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        net = RealNetwork.under(tmp);
         log = tmp.resolve("calls.log");
         stdins = Files.createDirectories(tmp.resolve("stdin"));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        net.close();
+        if (net != null) {
+            net.close();
+        }
     }
 
     /**
@@ -74,7 +74,7 @@ class GcStatusTest {
 
     private Cni scriptClient() {
         return Cni4j.newBuilder()
-                .executorProvider(RealNetwork.process())
+                .executorProvider(net.provider())
                 .pluginDirs(List.of(net.dirs().pluginDir()))
                 .confDir(net.dirs().confDir())
                 .cacheDir(net.cacheDir())
@@ -100,10 +100,11 @@ class GcStatusTest {
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A10 A16: STATUS runs a 1.1.0 network's plugins in order with CNI_COMMAND=STATUS, stops at the first "
             + "error, and its code 50 surfaces; a 1.0.0 network runs nothing")
-    void status() throws Exception {
+    void status(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
         plugin("ready", "");
         plugin("notready", """
                 STATUS) echo '{"cniVersion":"1.1.0","code":50,"msg":"backend not ready","details":"no leases yet"}'; exit 1 ;;""");
@@ -146,10 +147,11 @@ class GcStatusTest {
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A10 A14 A17 A18: GC deletes the stale cached attachments (DEL in reverse with the cached prevResult, "
             + "netns and args) and sends GC to every plugin with cni.dev/valid-attachments")
-    void gc() throws Exception {
+    void gc(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
         plugin("alpha", "");
         plugin("beta", "");
         net.dirs().writeConflist("10-gc", """
@@ -189,10 +191,11 @@ class GcStatusTest {
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A17: GC goes on past failures and reports them all: a stale attachment whose DEL fails keeps its cache "
             + "file, the others are deleted, every plugin gets GC; disableGC runs nothing")
-    void gcAggregatesFailures() throws Exception {
+    void gcAggregatesFailures(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
         plugin("alpha", """
                 GC) echo '{"cniVersion":"1.1.0","code":11,"msg":"busy"}'; exit 1 ;;""");
         plugin("beta", """
@@ -231,14 +234,15 @@ class GcStatusTest {
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A17: GC of Debian's bridge network (1.0.0): the stale container's veth, address, reservation, "
             + "firewall rules and cache file are gone; the valid one is untouched")
-    void gcRealBridge() throws Exception {
+    void gcRealBridge(String executor) throws Exception {
         RealNetwork.requireRealNetworking();
+        net = RealNetwork.under(tmp, executor);
         net.dirs().writeConflist("10-gc", """
                 {"cniVersion":"1.0.0","name":"it-gc","plugins":[%s,{"type":"firewall"}]}"""
-                .formatted(net.bridge("cni4j-t5", "10.206.0.0/24")));
+                .formatted(net.bridge(net.lan(6))));
         Path keep = net.netns("gc-keep");
         Path stale = net.netns("gc-stale");
         try (Cni cni = net.client().build()) {

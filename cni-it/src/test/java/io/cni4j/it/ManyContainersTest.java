@@ -20,12 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many containers at once on one bridge network, through the async calls on a pool of 8 threads,
- * while another thread keeps reloading the configuration.
+ * while another thread keeps reloading the configuration; with each real executor.
  */
 class ManyContainersTest {
 
@@ -38,9 +37,8 @@ class ManyContainersTest {
     private ExecutorService pool;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void setUp() {
         RealNetwork.requireRealNetworking();
-        net = RealNetwork.under(tmp);
         pool = Executors.newFixedThreadPool(PARALLEL);
     }
 
@@ -54,13 +52,15 @@ class ManyContainersTest {
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A30: 50 containers set up and removed 8 at a time while the configuration is reloaded: 50 distinct "
             + "addresses, each really on its eth0; nothing left afterwards")
-    void fiftyContainers() throws Exception {
+    void fiftyContainers(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(5);
         net.dirs().writeConflist("10-many", """
                 {"cniVersion":"1.0.0","name":"it-many","plugins":[%s,{"type":"firewall"}]}"""
-                .formatted(net.bridge("cni4j-t4", "10.205.0.0/24")));
+                .formatted(net.bridge(lan)));
         List<Path> namespaces = new ArrayList<>();
         for (int i = 0; i < CONTAINERS; i++) {
             namespaces.add(net.netns("many-" + i));
@@ -104,14 +104,14 @@ class ManyContainersTest {
             Set<String> addresses = new HashSet<>();
             for (int i = 0; i < CONTAINERS; i++) {
                 String ip = setups.get(i).join().interfaces().get("eth0").addresses().get(0).ip().getHostAddress();
-                assertThat(ip).startsWith("10.205.0.");
+                assertThat(ip).startsWith(lan.prefix());
                 assertThat(HostState.ipv4In(namespaces.get(i), "eth0")).containsExactly(ip + "/24");
                 addresses.add(ip);
             }
             assertThat(addresses).hasSize(CONTAINERS);
             assertThat(HostState.reservations(net.dataDir(), "it-many")).containsExactlyInAnyOrderElementsOf(addresses);
             assertThat(HostState.cacheFiles(net.cacheDir())).hasSize(2 * CONTAINERS);
-            assertThat(HostState.iptables("filter")).filteredOn(l -> l.startsWith("-A CNI-FORWARD -s 10.205.0."))
+            assertThat(HostState.iptables("filter")).filteredOn(l -> l.startsWith("-A CNI-FORWARD -s " + lan.prefix()))
                     .hasSize(CONTAINERS);
 
             List<CompletableFuture<Void>> removals = new ArrayList<>();
@@ -121,12 +121,12 @@ class ManyContainersTest {
             CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         }
 
-        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals("cni4j-t4"));
+        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals(lan.bridge()));
         for (Path ns : namespaces) {
             assertThat(HostState.linkIn(ns, "eth0")).isEmpty();
         }
         assertThat(HostState.reservations(net.dataDir(), "it-many")).isEmpty();
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
-        assertThat(HostState.iptables("filter")).noneMatch(l -> l.contains("10.205.0."));
+        assertThat(HostState.iptables("filter")).noneMatch(l -> l.contains(lan.prefix()));
     }
 }

@@ -17,12 +17,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Other kinds of networks with Debian's plugins: ptp, macvlan on a dummy parent, old spec versions
- * (0.3.1 and 0.4.0) and a conf dir holding a conflist and a single {@code .conf} loaded together.
+ * Other kinds of networks with Debian's plugins, with each real executor: ptp, macvlan on a dummy
+ * parent, old spec versions (0.3.1 and 0.4.0) and a conf dir holding a conflist and a single
+ * {@code .conf} loaded together.
  */
 class NetworkKindsTest {
 
@@ -31,9 +31,8 @@ class NetworkKindsTest {
     private RealNetwork net;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void requireRealNetworking() {
         RealNetwork.requireRealNetworking();
-        net = RealNetwork.under(tmp);
     }
 
     @AfterEach
@@ -47,13 +46,14 @@ class NetworkKindsTest {
         return result.interfaces().get(ifName).addresses().get(0);
     }
 
-
-    @Test
+    @ForEachExecutor
     @DisplayName("ptp: eth0 gets an address from the range, the host veth the gateway; check passes; remove leaves nothing")
-    void ptp() throws Exception {
+    void ptp(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(9);
         net.dirs().writeConflist("10-ptp", """
                 {"cniVersion":"1.0.0","name":"it-ptp","plugins":[{"type":"ptp","ipam":%s}]}"""
-                .formatted(net.hostLocal("10.209.0.0/24")));
+                .formatted(net.hostLocal(lan)));
         Path ns = net.netns("ptp");
         Set<String> linksBefore = HostState.links();
         try (Cni cni = net.client().build()) {
@@ -61,13 +61,14 @@ class NetworkKindsTest {
 
             Result result = cni.setup("ptp-1", ns.toString());
 
-            CniAssertions.assertThat(result).hasInterface("eth0").withAddressIn("10.209.0.0/24")
-                    .withGateway("10.209.0.1").withSandbox(ns.toString());
+            CniAssertions.assertThat(result).hasInterface("eth0").withAddressIn(lan.subnet())
+                    .withGateway(lan.gateway()).withSandbox(ns.toString());
             String ip = first(result, "eth0").ip().getHostAddress();
             assertThat(HostState.ipv4In(ns, "eth0")).singleElement().asString().startsWith(ip + "/");
             String veth = result.interfaces().keySet().stream().filter(n -> n.startsWith("veth")).findFirst().orElseThrow();
             assertThat(HostState.linksAddedSince(linksBefore)).containsExactly(veth);
-            assertThat(HostState.run("ip", "-o", "addr", "show", "dev", veth)).contains("inet 10.209.0.1/32");
+            assertThat(HostState.run("ip", "-o", "addr", "show", "dev", veth))
+                    .contains("inet " + lan.gateway() + "/32");
             assertThat(HostState.reservations(net.dataDir(), "it-ptp")).containsExactly(ip);
 
             cni.check("ptp-1", ns.toString());
@@ -79,20 +80,24 @@ class NetworkKindsTest {
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("macvlan on a dummy parent, from a single 0.4.0 .conf: eth0 is a macvlan with its address; "
             + "check runs (0.4.0 can CHECK); remove leaves nothing")
-    void macvlanVersion040() throws Exception {
-        // a dummy device; kernels built without the dummy driver get one end of a veth pair instead,
-        // which macvlan uses the same way (an Ethernet device nothing else uses)
-        if (HostState.exec("ip", "link", "add", "cni4j-dummy0", "type", "dummy").exitStatus() != 0) {
-            HostState.run("ip", "link", "add", "cni4j-dummy0", "type", "veth", "peer", "name", "cni4j-dummy0p");
+    void macvlanVersion040(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(11);
+        // the parent: a dummy device named like the slot's bridge; kernels built without the dummy driver
+        // get one end of a veth pair instead, which macvlan uses the same way (an Ethernet device nothing
+        // else uses)
+        String parent = lan.bridge();
+        if (HostState.exec("ip", "link", "add", parent, "type", "dummy").exitStatus() != 0) {
+            HostState.run("ip", "link", "add", parent, "type", "veth", "peer", "name", parent + "p");
         }
         try {
-            HostState.run("ip", "link", "set", "cni4j-dummy0", "up");
+            HostState.run("ip", "link", "set", parent, "up");
             net.dirs().writeConf("10-macvlan", """
-                    {"cniVersion":"0.4.0","name":"it-macvlan","type":"macvlan","master":"cni4j-dummy0",
-                     "mode":"bridge","ipam":%s}""".formatted(net.hostLocal("10.211.0.0/24")));
+                    {"cniVersion":"0.4.0","name":"it-macvlan","type":"macvlan","master":"%s",
+                     "mode":"bridge","ipam":%s}""".formatted(parent, net.hostLocal(lan)));
             Path ns = net.netns("macvlan");
             try (Cni cni = net.client().build()) {
                 cni.load(LoadOption.defaultConf());
@@ -100,7 +105,7 @@ class NetworkKindsTest {
 
                 Result result = cni.setup("macvlan-1", ns.toString());
 
-                CniAssertions.assertThat(result).hasInterface("eth0").withAddressIn("10.211.0.0/24");
+                CniAssertions.assertThat(result).hasInterface("eth0").withAddressIn(lan.subnet());
                 String ip = first(result, "eth0").ip().getHostAddress();
                 assertThat(HostState.ipv4In(ns, "eth0")).containsExactly(ip + "/24");
                 assertThat(HostState.linkIn(ns, "eth0")).contains("macvlan mode bridge");
@@ -114,16 +119,18 @@ class NetworkKindsTest {
             assertThat(HostState.reservations(net.dataDir(), "it-macvlan")).isEmpty();
             assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
         } finally {
-            HostState.run("ip", "link", "del", "cni4j-dummy0");
+            HostState.run("ip", "link", "del", parent);
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A14 A15: a 0.3.1 conflist: setup works and caches a 0.3.1 result; check skips it unless strict "
             + "(then CHECK is refused); DEL without prevResult still removes everything")
-    void version031() throws Exception {
+    void version031(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan lan = net.lan(13);
         net.dirs().writeConflist("10-old", """
-                {"cniVersion":"0.3.1","name":"it-v031","plugins":[%s]}""".formatted(net.bridge("cni4j-t9", "10.213.0.0/24")));
+                {"cniVersion":"0.3.1","name":"it-v031","plugins":[%s]}""".formatted(net.bridge(lan)));
         Path ns = net.netns("v031");
         Set<String> linksBefore = HostState.links();
         try (Cni cni = net.client().build(); Cni strict = net.client().strictCheck(true).build()) {
@@ -132,7 +139,8 @@ class NetworkKindsTest {
 
             Result result = cni.setup("old-1", ns.toString());
 
-            CniAssertions.assertThat(result).hasInterface("eth0").withAddressIn("10.213.0.0/24").withGateway("10.213.0.1");
+            CniAssertions.assertThat(result).hasInterface("eth0").withAddressIn(lan.subnet())
+                    .withGateway(lan.gateway());
             String ip = first(result, "eth0").ip().getHostAddress();
             assertThat(HostState.ipv4In(ns, "eth0")).containsExactly(ip + "/24");
             assertThat(Files.readString(HostState.cacheFile(net.cacheDir(), "it-v031", "old-1", "eth0")))
@@ -147,20 +155,23 @@ class NetworkKindsTest {
 
             cni.remove("old-1", ns.toString());
         }
-        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals("cni4j-t9"));
+        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals(lan.bridge()));
         assertThat(HostState.linkIn(ns, "eth0")).isEmpty();
         assertThat(HostState.reservations(net.dataDir(), "it-v031")).isEmpty();
         assertThat(HostState.cacheFiles(net.cacheDir())).isEmpty();
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A4 A5: a conflist and a single .conf in one dir with maxConfNum 2 become eth0 and eth1 (the third "
             + "file is never parsed); both are really configured and removed")
-    void conflistAndConfWithMaxConfNum2() throws Exception {
+    void conflistAndConfWithMaxConfNum2(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        RealNetwork.Lan first = net.lan(8);
+        RealNetwork.Lan second = net.lan(10);
         net.dirs().writeConflist("10-bridge", """
-                {"cniVersion":"1.0.0","name":"it-first","plugins":[%s]}""".formatted(net.bridge("cni4j-t7", "10.208.0.0/24")));
+                {"cniVersion":"1.0.0","name":"it-first","plugins":[%s]}""".formatted(net.bridge(first)));
         net.dirs().writeConf("20-ptp", """
-                {"cniVersion":"0.4.0","name":"it-second","type":"ptp","ipam":%s}""".formatted(net.hostLocal("10.210.0.0/24")));
+                {"cniVersion":"0.4.0","name":"it-second","type":"ptp","ipam":%s}""".formatted(net.hostLocal(second)));
         net.dirs().writeConf("30-broken", "{ this is not JSON");
         Path ns = net.netns("two");
         Set<String> linksBefore = HostState.links();
@@ -174,8 +185,8 @@ class NetworkKindsTest {
             Result result = cni.setup("two-1", ns.toString());
 
             CniAssertions.assertThat(result).hasNetworkCount(3)
-                    .hasInterface("eth0").withAddressIn("10.208.0.0/24").and()
-                    .hasInterface("eth1").withAddressIn("10.210.0.0/24");
+                    .hasInterface("eth0").withAddressIn(first.subnet()).and()
+                    .hasInterface("eth1").withAddressIn(second.subnet());
             assertThat(HostState.ipv4In(ns, "eth0")).containsExactly(first(result, "eth0").ip().getHostAddress() + "/24");
             assertThat(HostState.ipv4In(ns, "eth1")).singleElement().asString()
                     .startsWith(first(result, "eth1").ip().getHostAddress() + "/");
@@ -184,7 +195,7 @@ class NetworkKindsTest {
 
             cni.remove("two-1", ns.toString());
         }
-        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals("cni4j-t7"));
+        assertThat(HostState.linksAddedSince(linksBefore)).allMatch(n -> n.equals(first.bridge()));
         assertThat(HostState.linkIn(ns, "eth0")).isEmpty();
         assertThat(HostState.linkIn(ns, "eth1")).isEmpty();
         assertThat(HostState.reservations(net.dataDir(), "it-first")).isEmpty();

@@ -17,13 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's quick start (cni-core's {@code ReadmeExample}, which the README shows) run for real
- * against Debian's plugins, with the real state checked between its steps. Keep the steps identical
- * to the snippet.
+ * against Debian's plugins, with the real state checked between its steps, once with each real
+ * executor (the snippet lets discovery choose, so the test names it in the system property
+ * {@code io.cni4j.executor}). Keep the steps identical to the snippet.
  *
  * <p>The conf dir's network is bridge/host-local + firewall + tuning: no portmap, because Debian's
  * portmap 1.1.1 fails CHECK on IPv4-only containers (containernetworking/plugins#819, see
@@ -38,11 +38,8 @@ class ReadmeQuickStartTest {
     private RealNetwork net;
 
     @BeforeEach
-    void setUp() throws Exception {
+    void requireRealNetworking() {
         RealNetwork.requireRealNetworking();
-        net = RealNetwork.under(tmp);
-        // the snippet lets discovery choose; in this module test providers outrank the process executor
-        System.setProperty(ExecutorDiscovery.PROPERTY, "process");
     }
 
     @AfterEach
@@ -53,17 +50,21 @@ class ReadmeQuickStartTest {
         }
     }
 
-    @Test
+    @ForEachExecutor
     @DisplayName("A8: the README quick start runs for real: load loopback + default conf, setup with a port mapping "
             + "and IgnoreUnknown=1, eth0's address, check, remove")
-    void quickStart() throws Exception {
+    void quickStart(String executor) throws Exception {
+        net = RealNetwork.under(tmp, executor);
+        // the snippet lets discovery choose; in this module test providers outrank the real executors
+        System.setProperty(ExecutorDiscovery.PROPERTY, executor);
+        RealNetwork.Lan lan = net.lan(7);
         Path confDir = net.dirs().confDir();
         net.dirs().writeConflist("10-readme", """
                 {"cniVersion":"1.0.0","name":"readme-net","plugins":[
                   %s,
                   {"type":"firewall"},
                   {"type":"tuning","sysctl":{"net.ipv4.conf.eth0.arp_notify":"1"}}
-                ]}""".formatted(net.bridge("cni4j-t6", "10.207.0.0/24")));
+                ]}""".formatted(net.bridge(lan)));
         Path netns = net.netns("readme");
         Path cache = HostState.cacheFile(Path.of("/var/lib/cni"), "readme-net", "c1", "eth0");
 
@@ -79,8 +80,10 @@ class ReadmeQuickStartTest {
             AssignedAddress eth0 = result.interfaces().get("eth0").addresses().get(0);
             System.out.println("eth0: " + eth0.address() + " via " + eth0.gateway().getHostAddress());
 
-            assertThat(eth0.address().toString()).startsWith("10.207.0.").endsWith("/24");
-            assertThat(eth0.gateway().getHostAddress()).isEqualTo("10.207.0.1");
+            // the snippet's client really runs on the executor under test
+            assertThat(Cni4j.executorProvider(null).name()).isEqualTo(executor);
+            assertThat(eth0.address().toString()).startsWith(lan.prefix()).endsWith("/24");
+            assertThat(eth0.gateway().getHostAddress()).isEqualTo(lan.gateway());
             assertThat(HostState.ipv4In(netns, "eth0")).containsExactly(eth0.address().toString());
             assertThat(HostState.iptables("filter"))
                     .contains("-A CNI-FORWARD -s " + eth0.ip().getHostAddress() + "/32 -j ACCEPT");

@@ -14,28 +14,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The fixture of one real-plugin test: private conf, cache, plugin and host-local data directories
- * under the test's temporary directory, network namespaces made by the process provider's
- * {@link NetnsManager} (removed by {@link #close()}), and a client builder wired to Debian's plugins.
+ * The fixture of one real-plugin test run with one executor provider ({@code process} or {@code jna}):
+ * private conf, cache, plugin and host-local data directories under the test's temporary directory,
+ * network namespaces made by that provider's {@link NetnsManager} (removed by {@link #close()}), and a
+ * client builder wired to Debian's plugins and that provider's executor.
  *
  * <p>Every test JVM runs in a private network and mount namespace (build-support/netns-java/bin/java),
- * so bridges, veths and iptables rules vanish with it; still, every test uses its own bridge name and
- * private subnet so that tests never see each other's state, and traffic only flows between the
- * namespaces a test made. Assigned so far (keep them unique across cni-it):
+ * so bridges, veths and iptables rules vanish with it; still, every test and executor uses its own
+ * bridge name and private subnet ({@link #lan(int)}) so that no run sees another's state, and traffic
+ * only flows between the namespaces a run made. Slot {@code n} is bridge {@code cni4j-p<n>} and
+ * {@code 10.<200+n>.0.0/24} with the process executor, {@code cni4j-j<n>} and {@code 10.<200+n>.1.0/24}
+ * with jna. Slots taken so far (keep them unique across cni-it):
  *
  * <pre>
- *  ChainTest            cni4j-t0 10.201.0.0/24, t1 10.202, t2 10.203, t3 10.204, t8 10.212,
- *                       t10 10.214, t11 10.215, t12 10.216, t13 10.217
- *  ManyContainersTest   cni4j-t4 10.205.0.0/24
- *  GcStatusTest         cni4j-t5 10.206.0.0/24 (its script plugins touch no network)
- *  ReadmeQuickStartTest cni4j-t6 10.207.0.0/24
- *  NetworkKindsTest     cni4j-t7 10.208.0.0/24, ptp 10.209 and 10.210, macvlan on cni4j-dummy0 10.211,
- *                       cni4j-t9 10.213
+ *  ChainTest            1 fullChain, 2 twoNamespacesTalk, 3 failedSetupRollsBack, 4 removeAfterConfDeleted,
+ *                       12 checkPasses, 14 portmapCheckBug, 15 failedSetupWithoutRollback,
+ *                       16 removeByFreshClient, 17 invalidContainerId
+ *  ManyContainersTest   5
+ *  GcStatusTest         6 gcRealBridge (its script plugins touch no network)
+ *  ReadmeQuickStartTest 7
+ *  NetworkKindsTest     8 and 10 conflistAndConfWithMaxConfNum2, 9 ptp, 11 macvlan (its dummy parent link
+ *                       takes the slot's bridge name), 13 version031
+ *  TimeoutTest          none (script plugins, no namespace)
  * </pre>
  */
 final class RealNetwork implements AutoCloseable {
@@ -45,17 +52,44 @@ final class RealNetwork implements AutoCloseable {
     /** CI sets it to 1: then a test that cannot run fails instead of being skipped. */
     static final String REQUIRE_ENV = "CNI4J_REQUIRE_ROOT_TESTS";
 
-    private static ExecutorProvider process;
+    /** The real executor providers by name, in the order the tests run them ({@link ForEachExecutor}). */
+    static final List<String> EXECUTORS = List.of("process", "jna");
 
+    private static final int MAX_SLOT = 55;
+    private static final Map<String, ExecutorProvider> PROVIDERS = new HashMap<>();
+
+    private final String executor;
+    private final ExecutorProvider provider;
     private final CniTestDirs dirs;
     private final Path dataDir;
     private final NetnsManager netnsManager;
     private final List<Path> namespaces = new ArrayList<>();
 
-    private RealNetwork(CniTestDirs dirs, Path dataDir, NetnsManager netnsManager) {
+    private RealNetwork(String executor, CniTestDirs dirs, Path dataDir, Path netnsDir) {
+        this.executor = executor;
+        this.provider = provider(executor);
         this.dirs = dirs;
         this.dataDir = dataDir;
-        this.netnsManager = netnsManager;
+        this.netnsManager = provider.netnsManager(netnsDir);
+    }
+
+    /** One test's own network on one executor: a bridge (or other link) name and a {@code /24}. */
+    record Lan(String bridge, String subnet) {
+
+        /** @return the subnet's first three octets and a dot, e.g. {@code 10.201.0.} */
+        String prefix() {
+            return subnet.substring(0, subnet.lastIndexOf('.') + 1);
+        }
+
+        /** @return the subnet's {@code .1}, which bridge and ptp give the host side */
+        String gateway() {
+            return prefix() + "1";
+        }
+    }
+
+    /** @return the executor providers' names, for {@link ForEachExecutor} */
+    static List<String> executors() {
+        return EXECUTORS;
     }
 
     /**
@@ -118,22 +152,50 @@ final class RealNetwork implements AutoCloseable {
      * Makes the fixture under a temporary directory.
      *
      * @param tmp the test's temporary directory
+     * @param executor the executor provider's name, one of {@link #EXECUTORS}
      * @return the fixture
      * @throws IOException if the directories cannot be created
      */
-    static RealNetwork under(Path tmp) throws IOException {
+    static RealNetwork under(Path tmp, String executor) throws IOException {
         CniTestDirs dirs = CniTestDirs.createUnder(tmp.resolve("cni"));
         Path dataDir = Files.createDirectories(tmp.resolve("ipam"));
         Path netnsDir = Files.createDirectories(tmp.resolve("netns"));
-        return new RealNetwork(dirs, dataDir, process().netnsManager(netnsDir));
+        return new RealNetwork(executor, dirs, dataDir, netnsDir);
     }
 
-    /** @return the process executor provider, discovered once (discovery logs the test providers it skips) */
-    static synchronized ExecutorProvider process() {
-        if (process == null) {
-            process = ExecutorDiscovery.select("process");
+    /**
+     * The named provider, selected once per JVM as {@code Cni.Builder.executor(name)} selects it
+     * (discovery logs every test provider it skips, with a stack trace: once is enough).
+     *
+     * @param executor the provider's name
+     * @return the provider
+     */
+    static synchronized ExecutorProvider provider(String executor) {
+        return PROVIDERS.computeIfAbsent(executor, ExecutorDiscovery::select);
+    }
+
+    /** @return the name of the executor provider under test */
+    String executor() {
+        return executor;
+    }
+
+    /** @return the executor provider under test */
+    ExecutorProvider provider() {
+        return provider;
+    }
+
+    /**
+     * The bridge name and subnet of a slot of the class comment's table, for this executor.
+     *
+     * @param slot the slot, 1 to 55
+     * @return e.g. {@code cni4j-p1} and {@code 10.201.0.0/24} for slot 1 with the process executor
+     */
+    Lan lan(int slot) {
+        if (slot < 1 || slot > MAX_SLOT) {
+            throw new IllegalArgumentException("slot " + slot + " is outside 1.." + MAX_SLOT);
         }
-        return process;
+        int index = EXECUTORS.indexOf(executor);
+        return new Lan("cni4j-" + executor.charAt(0) + slot, "10." + (200 + slot) + "." + index + ".0/24");
     }
 
     /** @return the conf, cache and plugin directories */
@@ -165,13 +227,13 @@ final class RealNetwork implements AutoCloseable {
     }
 
     /**
-     * A client builder on Debian's plugins, the process executor and this test's directories.
+     * A client builder on Debian's plugins, the executor under test and this test's directories.
      *
      * @return the builder
      */
     Cni.Builder client() {
         return Cni4j.newBuilder()
-                .executorProvider(process())
+                .executorProvider(provider)
                 .pluginDirs(List.of(PLUGIN_DIR))
                 .confDir(dirs.confDir())
                 .cacheDir(dirs.cacheDir())
@@ -181,26 +243,25 @@ final class RealNetwork implements AutoCloseable {
     /**
      * A bridge + host-local plugin object (no trailing comma), {@code isGateway} and no masquerade.
      *
-     * @param bridge the bridge name
-     * @param subnet the subnet
+     * @param lan the bridge name and subnet
      * @return the JSON object
      */
-    String bridge(String bridge, String subnet) {
+    String bridge(Lan lan) {
         return """
                 {"type":"bridge","bridge":"%s","isGateway":true,"ipMasq":false,
                  "ipam":{"type":"host-local","dataDir":"%s","ranges":[[{"subnet":"%s"}]],
-                         "routes":[{"dst":"0.0.0.0/0"}]}}""".formatted(bridge, dataDir, subnet);
+                         "routes":[{"dst":"0.0.0.0/0"}]}}""".formatted(lan.bridge(), dataDir, lan.subnet());
     }
 
     /**
      * A host-local IPAM object for a subnet in this test's data directory.
      *
-     * @param subnet the subnet
+     * @param lan the network whose subnet to allocate from
      * @return the JSON object
      */
-    String hostLocal(String subnet) {
+    String hostLocal(Lan lan) {
         return """
-                {"type":"host-local","dataDir":"%s","ranges":[[{"subnet":"%s"}]]}""".formatted(dataDir, subnet);
+                {"type":"host-local","dataDir":"%s","ranges":[[{"subnet":"%s"}]]}""".formatted(dataDir, lan.subnet());
     }
 
     /** Removes the namespaces this test made. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.fail;
 import io.cni4j.api.PluginErrorException;
 import io.cni4j.api.PluginExecutionException;
 import io.cni4j.api.Verb;
-import io.cni4j.core.internal.exec.ExecutorDiscovery;
 import io.cni4j.core.internal.invoke.InvocationArgs;
 import io.cni4j.core.internal.invoke.PluginInvoker;
 import io.cni4j.core.internal.invoke.PluginVersionInfo;
@@ -34,9 +33,6 @@ class RealPluginsTest {
     static final Path PLUGIN_DIR = Path.of("/usr/lib/cni");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** The real executors, by provider name. */
-    static final List<String> EXECUTORS = List.of("process", "jna");
-
     /**
      * Skips when the plugins are missing, except when {@code CNI4J_REQUIRE_ROOT_TESTS=1} (CI), where
      * missing plugins are a failure.
@@ -54,20 +50,16 @@ class RealPluginsTest {
     }
 
     private static PluginInvoker invoker(String executor) {
-        return new PluginInvoker(ExecutorDiscovery.select(executor).executor(), List.of(PLUGIN_DIR),
+        return new PluginInvoker(RealNetwork.provider(executor).executor(), List.of(PLUGIN_DIR),
                 PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
     }
 
-    static List<String> executors() {
-        return EXECUTORS;
-    }
-
     static Stream<Arguments> executorsAndPlugins() {
-        return EXECUTORS.stream().flatMap(executor -> Stream.of("loopback", "bridge", "host-local", "portmap")
-                .map(plugin -> Arguments.of(executor, plugin)));
+        return RealNetwork.EXECUTORS.stream().flatMap(executor ->
+                Stream.of("loopback", "bridge", "host-local", "portmap").map(plugin -> Arguments.of(executor, plugin)));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "[{0}] {1}")
     @MethodSource("executorsAndPlugins")
     @DisplayName("VERSION reports the spec versions the plugin supports")
     void version(String executor, String plugin) throws Exception {
@@ -77,8 +69,7 @@ class RealPluginsTest {
         assertThat(info.supportedVersions()).contains("0.3.1", "0.4.0", "1.0.0").doesNotHaveDuplicates();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("executors")
+    @ForEachExecutor
     @DisplayName("a real plugin's error JSON becomes a PluginErrorException with its code and msg")
     void realPluginError(String executor) {
         byte[] conf = "{\"cniVersion\":\"1.0.0\",\"name\":\"it\",\"type\":\"bridge\"}".getBytes(StandardCharsets.UTF_8);
@@ -95,8 +86,7 @@ class RealPluginsTest {
                 });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("executors")
+    @ForEachExecutor
     @DisplayName("a plugin that is not installed is NOT_FOUND, listing the directory")
     void notInstalled(String executor) {
         assertThatThrownBy(() -> invoker(executor).version("no-such-plugin", TIMEOUT))

@@ -47,7 +47,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The facade's go-cni semantics and cni4j's improvements, against the testkit's fake plugins. */
+/**
+ * The facade's go-cni semantics and cni4j's improvements, against the testkit's fake plugins. Seeds are
+ * named in the display names; A23 (timeouts) is covered here with fakes and end to end through both real
+ * executors by cni-it's {@code TimeoutTest}, A25 (VERSION) here through the facade and in detail by
+ * {@code PluginInvokerTest}.
+ */
 class CniClientTest {
 
     static final String NS = "/run/netns/c1";
@@ -430,7 +435,7 @@ class CniClientTest {
     }
 
     @Test
-    @DisplayName("status has a timeout: a hanging plugin is killed and the call fails with CniTimeoutException")
+    @DisplayName("A23 D4: status has a timeout: a hanging plugin is killed and the call fails with CniTimeoutException")
     void statusTimeout() throws Exception {
         register("hang", FakePlugins.slow(Duration.ofMinutes(5)));
         conflist("10-net.conflist", "1.1.0", "net", "{\"type\":\"hang\"}");
@@ -475,7 +480,8 @@ class CniClientTest {
     }
 
     @Test
-    @DisplayName("a per-call timeout kills a slow plugin; cancelling an async setup interrupts it")
+    @DisplayName("A23: a per-call timeout kills a slow plugin with CniTimeoutException; cancelling an async setup "
+            + "interrupts it")
     void timeoutsAndCancel() throws Exception {
         CountDownLatch started = new CountDownLatch(2);
         register("slow", call -> {
@@ -576,7 +582,8 @@ class CniClientTest {
     }
 
     @Test
-    @DisplayName("versionInfo runs the plugin's VERSION; a missing plugin is a clear error")
+    @DisplayName("A25: versionInfo runs the plugin's VERSION with the dummy environment; a missing plugin is a "
+            + "clear error")
     void versionInfo() throws Exception {
         register("old", FakePlugins.withVersions(FakePlugins.passThrough(), "0.3.1", "0.4.0"));
         try (Cni cni = builder().build()) {

@@ -33,6 +33,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * libcni's plugin invocation, executor-independent, against the testkit's fake executor. Seeds, as the
+ * display names say: A24 (FindInPath) in {@link Lookup}; A10 (environment) in {@link Environment};
+ * A22 (RawExec error mapping) in {@link Errors}; A23 (timeouts: the executor's CniTimeoutException,
+ * with the plugin, network and verb in front, and the deadline over the busy retries) in
+ * {@code executorFailures} and {@code timeoutCoversRetries}, end to end through both real executors in
+ * cni-it's {@code TimeoutTest}; D5 (text file busy) in {@link Busy}; A25 (VERSION) in {@link Version}.
+ */
 class PluginInvokerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -92,10 +100,11 @@ class PluginInvokerTest {
     }
 
     @Nested
-    @DisplayName("lookup (FindInPath)")
+    @DisplayName("A24: lookup (FindInPath)")
     class Lookup {
 
         @Test
+        @DisplayName("A24: an empty name: no plugin name provided")
         void emptyName() {
             assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find(""))
                     .isInstanceOfSatisfying(PluginExecutionException.class,
@@ -104,19 +113,21 @@ class PluginInvokerTest {
         }
 
         @Test
+        @DisplayName("A24: a name with a path separator: invalid plugin name")
         void nameWithSeparator() {
             assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find("../bridge"))
                     .hasMessage("invalid plugin name: ../bridge");
         }
 
         @Test
+        @DisplayName("A24: no directories: no paths provided")
         void noDirectories() {
             PluginInvoker invoker = new PluginInvoker(new FakePluginExecutor(), List.of(), 1, Map::of, d -> { });
             assertThatThrownBy(() -> invoker.find("bridge")).hasMessage("no paths provided");
         }
 
         @Test
-        @DisplayName("not found: Go's message with the name quoted and the dirs as a Go slice")
+        @DisplayName("A24: not found: Go's message with the name quoted and the dirs as a Go slice")
         void notFound() {
             assertThatThrownBy(() -> invoker(new FakePluginExecutor()).find("macvlan"))
                     .isInstanceOfSatisfying(PluginExecutionException.class,
@@ -125,14 +136,14 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("directories are searched in order; the first regular file wins")
+        @DisplayName("A24: directories are searched in order; the first regular file wins")
         void order() throws Exception {
             Files.writeString(dir1.resolve("bridge"), "first");
             assertThat(invoker(new FakePluginExecutor()).find("bridge")).isEqualTo(dir1.resolve("bridge"));
         }
 
         @Test
-        @DisplayName("a directory of that name is skipped; symlinks are followed; dangling ones skipped")
+        @DisplayName("A24: a directory of that name is skipped; symlinks are followed; dangling ones skipped")
         void regularFilesOnly() throws Exception {
             Files.createDirectory(dir1.resolve("bridge"));
             assertThat(invoker(new FakePluginExecutor()).find("bridge")).isEqualTo(dir2.resolve("bridge"));
@@ -146,7 +157,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("the execute bit is not checked: a non-executable file is found and handed to the executor")
+        @DisplayName("A24: the execute bit is not checked: a non-executable file is found and handed to the executor")
         void executeBitNotChecked() throws Exception {
             FakePluginExecutor executor = answering(raw(0, "{}", ""));
             assertThat(Files.isExecutable(dir2.resolve("bridge"))).isFalse();
@@ -157,7 +168,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("exec reports a missing plugin with the plugin, network and verb in front")
+        @DisplayName("A24: exec reports a missing plugin with the plugin, network and verb in front")
         void execNotFound() {
             FakePluginExecutor executor = new FakePluginExecutor();
             assertThatThrownBy(() -> invoker(executor).exec("macvlan", Verb.DEL, STDIN, ARGS, TIMEOUT, "net1"))
@@ -173,7 +184,7 @@ class PluginInvokerTest {
     class Environment {
 
         @Test
-        @DisplayName("parent environment, then the six CNI_* variables in libcni's order, CNI_* winning")
+        @DisplayName("A10: parent environment, then the six CNI_* variables in libcni's order, CNI_* winning")
         void addEnvironment() throws Exception {
             parentEnv.put("CNI_COMMAND", "stale");
             parentEnv.put("CNI_PATH", "/stale");
@@ -236,11 +247,12 @@ class PluginInvokerTest {
     }
 
     @Nested
-    @DisplayName("error mapping (libcni pluginErr at HEAD)")
+    @DisplayName("A22: error mapping (libcni pluginErr at HEAD)")
     class Errors {
 
         @Test
-        @DisplayName("error JSON on stdout: code, msg and details; other keys ignored; stderr unused")
+        @DisplayName("A22: error JSON on stdout: code, msg and details, message 'msg; details'; other keys ignored; "
+                + "stderr unused")
         void errorObject() {
             PluginErrorException e = failure(raw(1,
                     "{\"cniVersion\":\"1.0.0\",\"code\":7,\"msg\":\"bad config\",\"details\":\"field x\"}", "noise"));
@@ -253,14 +265,14 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("keys match case-insensitively, as Go's json does; the last match wins")
+        @DisplayName("A22: keys match case-insensitively, as Go's json does; the last match wins")
         void caseInsensitiveKeys() {
             assertThat(failure(raw(1, "{\"Code\":3,\"MSG\":\"gone\",\"msg\":\"really gone\"}", "")).error())
                     .isEqualTo(new CniError(3, "really gone", ""));
         }
 
         @Test
-        @DisplayName("valid JSON that is no error object: code 0 and an empty msg")
+        @DisplayName("A22: valid JSON that is no error object: code 0 and an empty msg")
         void notAnErrorObject() {
             assertThat(failure(raw(1, "{\"ips\":[]}", "")).error()).isEqualTo(new CniError(0, "", ""));
             assertThat(failure(raw(1, "null", "")).error()).isEqualTo(new CniError(0, "", ""));
@@ -269,7 +281,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("unparsable stdout: 'error parsing its diagnostic message' with stdout quoted")
+        @DisplayName("A22: unparsable stdout: 'error parsing its diagnostic message' with stdout quoted")
         void garbage() {
             CniError error = failure(raw(2, "oops\tnot json", "")).error();
             assertThat(error.code()).isZero();
@@ -280,7 +292,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("JSON of the wrong shape or types is a diagnostic parsing failure too")
+        @DisplayName("A22: JSON of the wrong shape or types is a diagnostic parsing failure too")
         void wrongTypes() {
             assertThat(failure(raw(1, "[1,2]", "")).error().msg()).isEqualTo(
                     "netplugin failed but error parsing its diagnostic message \"[1,2]\": "
@@ -296,14 +308,14 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("only stderr: netplugin failed: %q: exit status N")
+        @DisplayName("A22: only stderr: netplugin failed: %q: exit status N")
         void onlyStderr() {
             assertThat(failure(raw(2, "", "cannot \"frob\"\n")).error())
                     .isEqualTo(new CniError(0, "netplugin failed: \"cannot \\\"frob\\\"\\n\": exit status 2", ""));
         }
 
         @Test
-        @DisplayName("nothing at all: netplugin failed with no error message: exit status N")
+        @DisplayName("A22: nothing at all: netplugin failed with no error message: exit status N")
         void nothing() {
             PluginErrorException e = failure(raw(1, "", ""));
             assertThat(e.error()).isEqualTo(new CniError(0, "netplugin failed with no error message: exit status 1", ""));
@@ -312,14 +324,14 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("a run killed by a signal (as native executors report it) says so")
+        @DisplayName("A22: a run killed by a signal (as native executors report it) says so")
         void signal() {
             assertThat(failure(PluginReply.killed(9)).error().msg())
                     .isEqualTo("netplugin failed with no error message: signal: 9");
         }
 
         @Test
-        @DisplayName("no network name: the message leaves it out")
+        @DisplayName("A22: no network name: the message leaves it out")
         void withoutNetwork() {
             assertThatThrownBy(() -> invoker(answering(raw(1, "", ""))).exec("bridge", Verb.CHECK, STDIN, ARGS,
                     TIMEOUT, null))
@@ -328,7 +340,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("exit 0 is success whatever stdout holds; stderr goes to the logger, not System.err")
+        @DisplayName("A22: exit 0 is success whatever stdout holds; stderr goes to the logger, not System.err")
         void successWithStderr() throws Exception {
             PrintStream original = System.err;
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -345,7 +357,8 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("executor failures keep their reason and get the plugin, network and verb in front")
+        @DisplayName("A22 A23: executor failures (a start failure, a timeout) keep their type and reason and get the "
+                + "plugin, network and verb in front")
         void executorFailures() {
             PluginExecutionException startFailed = new PluginExecutionException(Reason.START_FAILED,
                     "cannot start plugin /x/bridge: Permission denied", null);
@@ -373,7 +386,7 @@ class PluginInvokerTest {
     }
 
     @Nested
-    @DisplayName("text file busy")
+    @DisplayName("D5: text file busy")
     class Busy {
 
         @Test
@@ -420,7 +433,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("the call's timeout covers the retries")
+        @DisplayName("A23: the call's timeout covers the retries")
         void timeoutCoversRetries() {
             FakePluginExecutor executor = alwaysBusy();
             PluginInvoker invoker = new PluginInvoker(executor, List.of(dir2), 1, () -> parentEnv,
@@ -446,11 +459,11 @@ class PluginInvokerTest {
     }
 
     @Nested
-    @DisplayName("VERSION")
+    @DisplayName("A25: VERSION")
     class Version {
 
         @Test
-        @DisplayName("dummy environment and stdin {\"cniVersion\":\"1.1.0\"}; versions in the plugin's order")
+        @DisplayName("A25: dummy environment and stdin {\"cniVersion\":\"1.1.0\"}; versions in the plugin's order")
         void request() throws Exception {
             parentEnv.put("CNI_NETNS", "/inherited");
             FakePluginExecutor executor = answering(raw(0,
@@ -467,7 +480,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("'unknown CNI_COMMAND: VERSION' means the plugin supports only 0.1.0")
+        @DisplayName("A25: 'unknown CNI_COMMAND: VERSION' means the plugin supports only 0.1.0")
         void preVersionPlugin() throws Exception {
             FakePluginExecutor executor = answering(raw(1, "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\"}", ""));
 
@@ -476,7 +489,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("the message must match exactly: with details it is an ordinary plugin error")
+        @DisplayName("A25: the message must match exactly: with details it is an ordinary plugin error")
         void unknownCommandWithDetails() {
             FakePluginExecutor executor = answering(raw(1,
                     "{\"code\":4,\"msg\":\"unknown CNI_COMMAND: VERSION\",\"details\":\"x\"}", ""));
@@ -487,14 +500,14 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("cniVersion 0.2.0 without supportedVersions means [0.1.0, 0.2.0]")
+        @DisplayName("A25: cniVersion 0.2.0 without supportedVersions means [0.1.0, 0.2.0]")
         void version020() throws Exception {
             assertThat(invoker(answering(raw(0, "{\"cniVersion\":\"0.2.0\"}", ""))).version("bridge", TIMEOUT))
                     .isEqualTo(new PluginVersionInfo("1.1.0", List.of("0.1.0", "0.2.0")));
         }
 
         @Test
-        @DisplayName("decoder errors carry libcni's messages")
+        @DisplayName("A25: decoder errors carry libcni's messages")
         void decoderErrors() {
             assertThat(versionError("{\"supportedVersions\":[\"0.1.0\"]}"))
                     .isEqualTo("plugin type=\"bridge\" failed (version): decoding version info: missing field cniVersion");
@@ -517,7 +530,7 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("other failures of VERSION are plugin errors")
+        @DisplayName("A25: other failures of VERSION are plugin errors")
         void otherFailure() {
             assertThatThrownBy(() -> invoker(answering(raw(1, "", "segfault"))).version("bridge", TIMEOUT))
                     .isInstanceOfSatisfying(PluginErrorException.class,
