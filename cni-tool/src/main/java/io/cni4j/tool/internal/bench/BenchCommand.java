@@ -24,7 +24,7 @@ public final class BenchCommand {
             "cycles again by calling the plugins directly through the same executor, as libcni would call them",
             "(no engine, no cache), and prints cni4j's median overhead over that floor.",
             "Afterwards, and on Ctrl-C, it removes the attachments, namespaces, bridge and temp dir, and checks",
-            "that nothing is left. The JSON shape is in the README (section 'cni4j bench').");
+            "that nothing is left. The JSON shape is in the README (section 'The bench').");
 
     /** Tells whether the process runs as root; replaceable in tests. */
     @FunctionalInterface
