@@ -20,9 +20,9 @@ public final class BenchCommand {
             "and runs warmup cycles, then measured ones: setup (one network after another, or in parallel with",
             "--parallel-networks), CHECK (bridge chain only: Debian's portmap 1.1.1 fails CHECK for IPv4-only",
             "containers, containernetworking/plugins#819), remove. It prints p50/p90/p99/max in ms per operation",
-            "(setup, check, remove, cycle) and cycles per second of all workers together. --floor runs the same",
-            "cycles again by calling the plugins directly through the same executor, as libcni would call them",
-            "(no engine, no cache), and prints cni4j's median overhead over that floor.",
+            "(setup, check, remove, cycle) and cycles per second of all workers together. --floor also runs",
+            "each cycle by calling the plugins directly through the same executor, as libcni would call them",
+            "(no engine, no cache), alternating with cni4j's cycles, and prints cni4j's median overhead over it.",
             "Afterwards, and on Ctrl-C, it removes the attachments, namespaces, bridge and temp dir, and checks",
             "that nothing is left. The JSON shape is in the README (section 'The bench').");
 
