@@ -286,12 +286,4 @@ class ToolTest {
         assertThat(run("help").out()).isEqualTo(overall.out());
         assertThat(cni.calls).isEmpty();
     }
-
-    @Test
-    @DisplayName("bench is a stub until the performance work: says so and exits 2")
-    void bench() {
-        Outcome o = run("bench");
-        assertThat(o.status()).isEqualTo(2);
-        assertThat(o.err()).isEqualTo("cni4j bench: not implemented yet\n");
-    }
 }

@@ -1,9 +1,8 @@
 package io.cni4j.tool.internal.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cni4j.api.AssignedAddress;
 import io.cni4j.api.Cni;
-import io.cni4j.api.CniResult;
-import io.cni4j.api.Interface;
 import io.cni4j.api.InterfaceConfig;
 import io.cni4j.api.IpAddresses;
 import io.cni4j.api.LoadOption;
@@ -13,13 +12,19 @@ import io.cni4j.tool.internal.cli.GlobalOptions;
 import io.cni4j.tool.internal.command.Context;
 import io.cni4j.tool.internal.exit.ErrorReport;
 import io.cni4j.tool.internal.exit.ExitStatus;
+import io.cni4j.tool.internal.host.BridgeNetwork;
+import io.cni4j.tool.internal.host.Footprint;
+import io.cni4j.tool.internal.host.Host;
+import io.cni4j.tool.internal.host.HostCommand;
+import io.cni4j.tool.internal.host.HostException;
+import io.cni4j.tool.internal.host.OnceTeardown;
 import io.cni4j.tool.internal.output.OutputFormat;
 import io.cni4j.tool.internal.output.Tables;
+import io.cni4j.tool.internal.output.ToolJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +32,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The demo: two network namespaces get their network from the real CNI plugins, reach each other,
@@ -48,9 +50,15 @@ import java.util.stream.Stream;
  */
 final class Demo {
 
-    private static final List<Path> PLUGIN_DIR_CANDIDATES = List.of(GlobalOptions.DISTRO_PLUGIN_DIR,
-            GlobalOptions.DEFAULT_PLUGIN_DIR);
-    private static final Duration HOST_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    /** The network name. */
+    static final String NETWORK_NAME = "cni4j-demo";
+    /** The default bridge name. */
+    static final String DEFAULT_BRIDGE = "cni4j-demo0";
+    /** The default subnet: private, and rarely used by other software. */
+    static final String DEFAULT_SUBNET = "10.250.0.0/24";
+    /** The plugins the network needs. */
+    static final List<String> PLUGINS = List.of("loopback", "bridge", "host-local", "firewall", "tuning");
+
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
 
     /** The first container; its id is also its netns name. */
@@ -59,22 +67,18 @@ final class Demo {
     private static final String B = "cni4j-demo-b";
 
     private final Context context;
-    private final DemoNetwork network;
+    private final BridgeNetwork network;
     private final PrintStream out;
+    private final Footprint footprint;
+    private final OnceTeardown teardown;
 
     private String ip;
     private String nsenter;
     private Path pluginDir;
-    private Path tempDir;
     private Cni cni;
     private NetnsManager netnsManager;
-    private final Map<String, Path> namespaces = new LinkedHashMap<>();
     private final List<String> attached = new ArrayList<>();
     private final Map<String, Result> results = new LinkedHashMap<>();
-    private final Set<String> hostLinks = new LinkedHashSet<>();
-    private boolean bridgeMayExist;
-    private boolean tornDown;
-    private volatile Thread teardownThread;
     private volatile Process probeServer;
 
     /** A step failed: the demo stops and tears down. */
@@ -94,10 +98,12 @@ final class Demo {
         String run() throws Exception;
     }
 
-    Demo(Context context, DemoNetwork network) {
+    Demo(Context context, BridgeNetwork network) {
         this.context = context;
         this.network = network;
         this.out = context.out();
+        this.footprint = new Footprint(network.bridge());
+        this.teardown = new OnceTeardown("demo", out, this::teardown);
     }
 
     /**
@@ -108,21 +114,16 @@ final class Demo {
     int run() {
         out.println("cni4j demo: two network namespaces get their network from the CNI plugins, and lose it again.");
         out.flush();
-        Thread hook = new Thread(this::teardownOnShutdown, "cni4j-demo-teardown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        teardown.arm();
         int status = ExitStatus.OK;
         try {
             runSteps();
         } catch (StepFailed e) {
             status = e.status;
         } finally {
-            int teardown = teardown();
-            status = status == ExitStatus.OK ? teardown : status;
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook found the work done
-            }
+            int torn = teardown.run();
+            status = status == ExitStatus.OK ? torn : status;
+            teardown.disarm();
         }
         if (!silenced()) {
             out.println(status == ExitStatus.OK ? "demo passed: everything it made is gone."
@@ -132,13 +133,9 @@ final class Demo {
         return status;
     }
 
-    /**
-     * Whether this thread's output is unwanted: once the shutdown hook tears down, steps still
-     * finishing on the main thread (or failing because their resources went away) stay quiet.
-     */
+    /** Whether this thread's output is unwanted: the shutdown hook tears down (see {@link OnceTeardown#silenced()}). */
     private boolean silenced() {
-        Thread teardown = teardownThread;
-        return teardown != null && teardown != Thread.currentThread();
+        return teardown.silenced();
     }
 
     private void runSteps() throws StepFailed {
@@ -156,7 +153,7 @@ final class Demo {
         step("connectivity", () -> tcpProbe(ipv4Of(A), ipv4Of(B)));
         step("check", () -> {
             for (String id : List.of(A, B)) {
-                cni.check(id, namespaces.get(id).toString());
+                cni.check(id, netnsOf(id).toString());
             }
             return A + " and " + B + " pass CHECK";
         });
@@ -206,47 +203,33 @@ final class Demo {
 
     // ---- steps ----
 
-    private String preflight() throws IOException, InterruptedException, DemoException {
-        if (!isRoot()) {
-            throw new DemoException("the demo needs root (it makes namespaces, a bridge and veths): run 'sudo ./cni4j demo'");
+    private String preflight() throws IOException, InterruptedException, HostException {
+        if (!Host.isRoot()) {
+            throw new HostException("the demo needs root (it makes namespaces, a bridge and veths): run 'sudo ./cni4j demo'");
         }
-        ip = HostCommand.find("ip").orElseThrow(() -> new DemoException("'ip' is missing: install iproute2"));
-        nsenter = HostCommand.find("nsenter").orElseThrow(() -> new DemoException("'nsenter' is missing: install util-linux"));
-        if (HostCommand.run(HOST_COMMAND_TIMEOUT, List.of(ip, "-o", "link", "show", "dev", network.bridge())).ok()) {
-            throw new DemoException("a link named " + network.bridge() + " exists already (left by an earlier demo? "
-                    + "'ip link delete " + network.bridge() + "' removes it), or choose another with --bridge");
-        }
-        HostCommand.Output routes = HostCommand.run(HOST_COMMAND_TIMEOUT,
-                List.of(ip, "-o", "route", "show", "root", network.subnet().toString()));
-        if (!routes.stdout().isBlank()) {
-            throw new DemoException(network.subnet() + " is in use on this machine (" + routes.stdout().strip()
-                    + "); choose another with --subnet");
-        }
+        ip = Host.program("ip", "iproute2");
+        nsenter = Host.program("nsenter", "util-linux");
+        Host.requireFree(ip, network, "demo");
         return "root, ip, nsenter; " + network.bridge() + " and " + network.subnet() + " are free";
     }
 
     private String findPlugins() throws Exception {
         List<String> given = context.args().values("plugin-dir");
-        List<Path> candidates = given.isEmpty() ? PLUGIN_DIR_CANDIDATES : context.global().pluginDirs();
-        Optional<Path> found = withAllPlugins(candidates);
+        List<Path> candidates = given.isEmpty() ? Host.PLUGIN_DIR_CANDIDATES : context.global().pluginDirs();
+        Optional<Path> found = Host.pluginDirWithAll(candidates, PLUGINS);
         if (found.isEmpty() && given.isEmpty()) {
             installPlugins();
-            found = withAllPlugins(candidates);
+            found = Host.pluginDirWithAll(candidates, PLUGINS);
         }
-        pluginDir = found.orElseThrow(() -> new DemoException("no directory of " + candidates
-                + " holds all of " + DemoNetwork.PLUGINS + "; install the CNI reference plugins"));
-        return String.join(", ", DemoNetwork.PLUGINS) + " from " + pluginDir;
+        pluginDir = found.orElseThrow(() -> new HostException("no directory of " + candidates
+                + " holds all of " + PLUGINS + "; install the CNI reference plugins"));
+        return String.join(", ", PLUGINS) + " from " + pluginDir;
     }
 
-    private static Optional<Path> withAllPlugins(List<Path> dirs) {
-        return dirs.stream().filter(d -> DemoNetwork.PLUGINS.stream().allMatch(p -> Files.isRegularFile(d.resolve(p))))
-                .findFirst();
-    }
-
-    private void installPlugins() throws IOException, InterruptedException, DemoException {
+    private void installPlugins() throws IOException, InterruptedException, HostException {
         Optional<String> aptGet = HostCommand.find("apt-get");
         if (!Files.exists(Path.of("/etc/debian_version")) || aptGet.isEmpty()) {
-            throw new DemoException("the CNI plugins are not installed: on Debian or Ubuntu run "
+            throw new HostException("the CNI plugins are not installed: on Debian or Ubuntu run "
                     + "'apt-get install containernetworking-plugins'; elsewhere unpack a release of "
                     + "https://github.com/containernetworking/plugins/releases into /opt/cni/bin");
         }
@@ -259,19 +242,19 @@ final class Demo {
             result = HostCommand.run(INSTALL_TIMEOUT, install);
         }
         if (!result.ok()) {
-            throw new DemoException("apt-get install containernetworking-plugins failed: " + result.diagnostic());
+            throw new HostException("apt-get install containernetworking-plugins failed: " + result.diagnostic());
         }
     }
 
     private String configure() throws Exception {
-        tempDir = Files.createTempDirectory("cni4j-demo-");
-        Path confDir = Files.createDirectories(tempDir.resolve("conf"));
-        Path cacheDir = Files.createDirectories(tempDir.resolve("cache"));
-        Path confFile = confDir.resolve("10-" + network.name() + ".conflist");
-        Files.writeString(confFile, network.confList(tempDir), StandardCharsets.UTF_8);
+        Path tempDir = footprint.makeTempDir("cni4j-demo-");
+        Path confFile = footprint.confDir().resolve("10-" + network.name() + ".conflist");
+        ObjectNode firewall = ToolJson.object().put("type", "firewall");
+        ObjectNode tuning = ToolJson.object().put("type", "tuning").put("dataDir", tempDir.resolve("tuning").toString());
+        Files.writeString(confFile, network.confList(tempDir, List.of(firewall, tuning)), StandardCharsets.UTF_8);
         GlobalOptions g = context.global();
-        GlobalOptions demo = new GlobalOptions(confDir, List.of(pluginDir), cacheDir, g.prefix(), 1, false, true,
-                Optional.of(2), g.executor(), g.timeout(), OutputFormat.TABLE, g.verbose());
+        GlobalOptions demo = new GlobalOptions(footprint.confDir(), List.of(pluginDir), footprint.cacheDir(), g.prefix(),
+                1, false, true, Optional.of(2), g.executor(), g.timeout(), OutputFormat.TABLE, g.verbose());
         cni = context.clients().create(demo);
         cni.load(LoadOption.loopback(), LoadOption.defaultConf());
         netnsManager = context.provider().netnsManager(NetnsManager.DEFAULT_DIRECTORY);
@@ -280,46 +263,30 @@ final class Demo {
     }
 
     private Path createNetns(String name) throws Exception {
-        Path path = netnsManager.create(name);
-        synchronized (this) {
-            namespaces.put(name, path);
-        }
-        return path;
+        return footprint.createNamespace(netnsManager, name);
+    }
+
+    private Path netnsOf(String id) {
+        return footprint.namespaces().get(id);
     }
 
     private String setup(String id) throws Exception {
-        Path netns = namespaces.get(id);
+        Path netns = netnsOf(id);
         synchronized (this) {
             attached.add(id);
-            bridgeMayExist = true;
         }
+        footprint.bridgeMayExist();
         Result result = cni.setup(id, netns.toString());
         synchronized (this) {
             results.put(id, result);
         }
-        recordHostLinks(result);
+        footprint.hostLinks(result);
         return "address " + ipv4Of(id);
-    }
-
-    /** Remembers the host-side interfaces the plugins made (the veth ends), to check they are gone later. */
-    private synchronized void recordHostLinks(Result result) {
-        for (Map.Entry<String, InterfaceConfig> e : result.interfaces().entrySet()) {
-            if (e.getValue().sandbox().isEmpty() && !e.getKey().equals(network.bridge()) && !e.getKey().equals("lo")) {
-                hostLinks.add(e.getKey());
-            }
-        }
-        for (CniResult raw : result.raw()) {
-            for (Interface i : raw.interfaces()) {
-                if (i.sandbox().isEmpty() && !i.name().isEmpty() && !i.name().equals(network.bridge())) {
-                    hostLinks.add(i.name());
-                }
-            }
-        }
     }
 
     /** The IPv4 address a container got inside its namespace. */
     private String ipv4Of(String id) {
-        Path netns = namespaces.get(id);
+        Path netns = netnsOf(id);
         for (InterfaceConfig ifc : results.get(id).interfaces().values()) {
             if (ifc.sandbox().equals(netns.toString())) {
                 for (AssignedAddress a : ifc.addresses()) {
@@ -338,7 +305,7 @@ final class Demo {
         String classPath = probeClassPath();
         List<String> jvm = List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-cp", classPath,
                 TcpProbe.class.getName());
-        List<String> serve = new ArrayList<>(List.of(nsenter, "--net=" + namespaces.get(B)));
+        List<String> serve = new ArrayList<>(List.of(nsenter, "--net=" + netnsOf(B)));
         serve.addAll(jvm);
         serve.addAll(List.of("serve", to));
         Process server = new ProcessBuilder(serve).start();
@@ -358,16 +325,16 @@ final class Demo {
             reader.start();
             String listening = ready.get(30, TimeUnit.SECONDS);
             if (listening == null || !listening.startsWith("listening ")) {
-                throw new DemoException("the TCP server in " + B + " did not start: "
+                throw new HostException("the TCP server in " + B + " did not start: "
                         + serverErr.getNow("").strip());
             }
             String port = listening.substring("listening ".length()).strip();
-            List<String> connect = new ArrayList<>(List.of(nsenter, "--net=" + namespaces.get(A)));
+            List<String> connect = new ArrayList<>(List.of(nsenter, "--net=" + netnsOf(A)));
             connect.addAll(jvm);
             connect.addAll(List.of("connect", to, port));
             HostCommand.Output client = HostCommand.run(Duration.ofSeconds(60), connect);
             if (!client.ok()) {
-                throw new DemoException(A + " (" + from + ") could not reach " + to + ":" + port + ": "
+                throw new HostException(A + " (" + from + ") could not reach " + to + ":" + port + ": "
                         + client.diagnostic());
             }
             return "tcp " + from + " (" + A + ") -> " + to + ":" + port + " (" + B + ") answered \""
@@ -385,89 +352,56 @@ final class Demo {
 
     // ---- teardown ----
 
-    private void teardownOnShutdown() {
-        synchronized (this) {
-            if (tornDown) {
-                return;
-            }
-        }
-        out.println("interrupted: tearing down");
-        out.flush();
-        int status = teardown();
-        out.println(status == ExitStatus.OK ? "demo interrupted: everything it made is gone."
-                : "demo interrupted: teardown incomplete, see above.");
-        out.flush();
-    }
-
     /**
-     * Removes everything the demo made, then checks that nothing is left. Runs once.
+     * Removes everything the demo made, then checks that nothing is left. Runs once, through
+     * {@link #teardown}.
      *
      * @return 0 if teardown succeeded and nothing is left, else 1
      */
-    private synchronized int teardown() {
-        if (tornDown) {
-            return ExitStatus.OK;
-        }
-        tornDown = true;
-        teardownThread = Thread.currentThread();
+    private int teardown() {
         Process probe = probeServer;
         if (probe != null) {
             probe.destroyForcibly();
         }
         boolean ok = true;
         ok &= quietStep("remove", () -> {
-            List<String> ids = new ArrayList<>(attached);
-            java.util.Collections.reverse(ids);
+            List<String> ids;
+            synchronized (this) {
+                ids = new ArrayList<>(attached);
+            }
+            Collections.reverse(ids);
             List<String> done = new ArrayList<>();
             Exception first = null;
             for (String id : ids) {
                 try {
-                    cni.remove(id, namespaces.get(id).toString());
+                    cni.remove(id, netnsOf(id).toString());
                     done.add(id);
                 } catch (Exception e) {
-                    first = addFailure(first, e);
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
                 }
             }
-            throwIf(first);
+            if (first != null) {
+                throw first;
+            }
             return done.isEmpty() ? "nothing was attached" : "detached " + String.join(" and ", done);
         });
-        ok &= quietStep("netns", () -> {
-            Exception first = null;
-            for (Path p : namespaces.values()) {
-                try {
-                    netnsManager.remove(p);
-                } catch (Exception e) {
-                    first = addFailure(first, e);
-                }
-            }
-            throwIf(first);
-            return namespaces.isEmpty() ? "none was made" : "removed " + namespaces.values().stream()
-                    .map(Path::toString).reduce((x, y) -> x + " and " + y).orElse("");
-        });
-        ok &= quietStep("bridge", () -> {
-            if (!bridgeMayExist || ip == null) {
-                return "none was made";
-            }
-            if (!HostCommand.run(HOST_COMMAND_TIMEOUT, List.of(ip, "-o", "link", "show", "dev", network.bridge())).ok()) {
-                return network.bridge() + " is already gone";
-            }
-            HostCommand.Output deleted = HostCommand.run(HOST_COMMAND_TIMEOUT, List.of(ip, "link", "delete", network.bridge()));
-            if (!deleted.ok()) {
-                throw new DemoException("ip link delete " + network.bridge() + " failed: " + deleted.diagnostic());
-            }
-            return "deleted " + network.bridge() + " (the bridge plugin leaves bridges in place on DEL)";
-        });
+        ok &= quietStep("netns", () -> footprint.removeNamespaces(netnsManager));
+        ok &= quietStep("bridge", () -> footprint.deleteBridge(ip));
         if (cni != null) {
             cni.close();
         }
-        ok &= quietStep("leftovers", this::verifyNothingLeft);
-        ok &= quietStep("temp dir", () -> {
-            if (tempDir == null) {
-                return "none was made";
+        ok &= quietStep("leftovers", () -> {
+            List<String> left = footprint.leftovers(ip);
+            if (!left.isEmpty()) {
+                throw new HostException("left behind: " + String.join(", ", left));
             }
-            deleteTree(tempDir);
-            return "deleted " + tempDir;
+            return "no netns, veth, bridge, cache file or IPAM reservation of the demo is left";
         });
+        ok &= quietStep("temp dir", footprint::deleteTempDir);
         return ok ? ExitStatus.OK : ExitStatus.ERROR;
     }
 
@@ -477,122 +411,6 @@ final class Demo {
             return true;
         } catch (StepFailed e) {
             return false;
-        }
-    }
-
-    private String verifyNothingLeft() throws Exception {
-        List<String> left = new ArrayList<>();
-        for (Path p : namespaces.values()) {
-            if (Files.exists(p)) {
-                left.add("netns " + p);
-            }
-        }
-        if (ip != null) {
-            Set<String> links = linkNames();
-            if (bridgeMayExist && links.contains(network.bridge())) {
-                left.add("bridge " + network.bridge());
-            }
-            for (String veth : hostLinks) {
-                if (links.contains(veth)) {
-                    left.add("link " + veth);
-                }
-            }
-        }
-        if (tempDir != null) {
-            for (Path f : files(tempDir.resolve("cache"))) {
-                left.add("cache file " + f);
-            }
-            for (Path f : files(DemoNetwork.ipamDir(tempDir))) {
-                if (isAddress(f.getFileName().toString())) {
-                    left.add("IPAM reservation " + f);
-                }
-            }
-        }
-        if (!left.isEmpty()) {
-            throw new DemoException("left behind: " + String.join(", ", left));
-        }
-        return "no netns, veth, bridge, cache file or IPAM reservation of the demo is left";
-    }
-
-    private Set<String> linkNames() throws IOException, InterruptedException, DemoException {
-        HostCommand.Output links = HostCommand.run(HOST_COMMAND_TIMEOUT, List.of(ip, "-o", "link", "show"));
-        if (!links.ok()) {
-            throw new DemoException("ip -o link show failed: " + links.diagnostic());
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String line : links.stdout().split("\n")) {
-            String[] parts = line.split(": ", 3);
-            if (parts.length >= 2) {
-                String name = parts[1];
-                int at = name.indexOf('@');
-                names.add(at >= 0 ? name.substring(0, at) : name);
-            }
-        }
-        return names;
-    }
-
-    private static boolean isAddress(String name) {
-        try {
-            IpAddresses.parse(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static List<Path> files(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static boolean isRoot() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("Uid:")) {
-                String[] ids = line.substring(4).trim().split("\\s+");
-                return ids.length > 1 && ids[1].equals("0");
-            }
-        }
-        return false;
-    }
-
-    private static Exception addFailure(Exception first, Exception next) {
-        if (first == null) {
-            return next;
-        }
-        first.addSuppressed(next);
-        return first;
-    }
-
-    private static void throwIf(Exception failure) throws Exception {
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** A demo-specific failure: a missing prerequisite or something left behind. */
-    static final class DemoException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        DemoException(String message) {
-            super(message);
         }
     }
 }

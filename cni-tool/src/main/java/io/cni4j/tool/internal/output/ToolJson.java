@@ -93,6 +93,20 @@ public final class ToolJson {
     }
 
     /**
+     * Writes a tree as compact JSON, as a plugin reads it on stdin.
+     *
+     * @param node the tree
+     * @return the UTF-8 bytes
+     */
+    public static byte[] compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /**
      * Writes a tree as indented JSON.
      *
      * @param node the tree

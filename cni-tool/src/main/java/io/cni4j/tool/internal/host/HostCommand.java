@@ -1,4 +1,4 @@
-package io.cni4j.tool.internal.demo;
+package io.cni4j.tool.internal.host;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a host program the demo needs ({@code ip}, {@code nsenter}, {@code apt-get}) and collects its
- * output. Each run gets its own reader threads; nothing is pooled.
+ * Runs a host program the demo and the bench need ({@code ip}, {@code nsenter}, {@code apt-get}) and
+ * collects its output. Each run gets its own reader threads; nothing is pooled.
  */
-final class HostCommand {
+public final class HostCommand {
 
     /**
      * How a run ended.
@@ -26,15 +26,15 @@ final class HostCommand {
      * @param stdout what it printed on stdout
      * @param stderr what it printed on stderr
      */
-    record Output(int exitCode, String stdout, String stderr) {
+    public record Output(int exitCode, String stdout, String stderr) {
 
         /** @return whether it exited with 0 */
-        boolean ok() {
+        public boolean ok() {
             return exitCode == 0;
         }
 
         /** @return stderr, else stdout, trimmed: what to quote when it failed */
-        String diagnostic() {
+        public String diagnostic() {
             return (stderr.isBlank() ? stdout : stderr).strip();
         }
     }
@@ -51,7 +51,7 @@ final class HostCommand {
      * @throws IOException if it cannot be started, or ran past the timeout
      * @throws InterruptedException if interrupted (it is killed)
      */
-    static Output run(Duration timeout, List<String> command) throws IOException, InterruptedException {
+    public static Output run(Duration timeout, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = drain(process.getErrorStream());
@@ -75,7 +75,7 @@ final class HostCommand {
      * @param program its name
      * @return its absolute path, if found
      */
-    static Optional<String> find(String program) {
+    public static Optional<String> find(String program) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program)) && !Files.isDirectory(Path.of(dir, program))) {
@@ -91,7 +91,7 @@ final class HostCommand {
      * @param in the stream
      * @return the text read
      */
-    static CompletableFuture<String> drain(InputStream in) {
+    public static CompletableFuture<String> drain(InputStream in) {
         CompletableFuture<String> text = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (in) {
@@ -99,7 +99,7 @@ final class HostCommand {
             } catch (IOException e) {
                 text.completeExceptionally(e);
             }
-        }, "cni4j-demo-output");
+        }, "cni4j-host-output");
         reader.setDaemon(true);
         reader.start();
         return text;
