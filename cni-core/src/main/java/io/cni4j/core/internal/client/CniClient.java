@@ -301,8 +301,9 @@ final class CniClient implements Cni {
 
     /**
      * Removes, in reverse order, every network a failed setup started (including the one that failed:
-     * its first plugins may have succeeded). Runs with a fresh budget and uninterrupted; failures are
-     * added to {@code failure} as suppressed.
+     * its first plugins may have succeeded), each with every plugin's DEL even past a failing one
+     * ({@link NetworkEngine#undo}). Runs with a fresh budget and uninterrupted; failures are added to
+     * {@code failure} as suppressed.
      */
     private void rollback(List<ConfiguredNetwork> nets, boolean[] attempted, Namespace ns, ObjectNode caps,
                           CniException failure) {
@@ -315,7 +316,7 @@ final class CniClient implements Cni {
                 }
                 ConfiguredNetwork net = nets.get(i);
                 try {
-                    engine.del(net.config(), runtime(ns, net, caps), deadline);
+                    engine.undo(net.config(), runtime(ns, net, caps), deadline);
                 } catch (CniException e) {
                     LOG.log(System.Logger.Level.WARNING, () -> "rollback of network \"" + net.config().name()
                             + "\" for " + ns.containerId() + " failed: " + e.getMessage());

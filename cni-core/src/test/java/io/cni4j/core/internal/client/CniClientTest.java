@@ -241,6 +241,31 @@ class CniClientTest {
     }
 
     @Test
+    @DisplayName("rollback goes on past a plugin whose DEL fails too: the first plugin's work is still removed and "
+            + "the DEL failure is suppressed (a plain remove stops at it, as libcni's DEL does)")
+    void rollbackPastFailingDel() throws Exception {
+        register("firewall", FakePlugins.replying(PluginReply.raw(1, "{\"code\":7,\"msg\":\"broken\"}", "")));
+        conflist("10-net.conflist", "1.0.0", "net", "{\"type\":\"bridge\"}", "{\"type\":\"firewall\"}");
+        try (Cni cni = builder().build()) {
+            cni.load(LoadOption.defaultConf());
+            assertThatThrownBy(() -> cni.setup("c1", NS)).isInstanceOfSatisfying(PluginErrorException.class, e -> {
+                assertThat(e.verb()).isEqualTo(Verb.ADD);
+                assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(PluginErrorException.class, s -> {
+                    assertThat(s.pluginType()).isEqualTo("firewall");
+                    assertThat(s.verb()).isEqualTo(Verb.DEL);
+                });
+            });
+            assertThat(plugins.recorder()).invokedInOrder(Verb.DEL, "firewall", "bridge");
+            assertThat(bridge.allocationCount()).isZero();
+            assertThat(cacheFile("net", "c1", "eth0")).doesNotExist();
+
+            plugins.recorder().clear();
+            assertThatThrownBy(() -> cni.remove("c1", NS)).isInstanceOf(PluginErrorException.class);
+            assertThat(plugins.recorder()).notInvoked("bridge", Verb.DEL);
+        }
+    }
+
+    @Test
     @DisplayName("with rollback off, a failed setup leaves the first plugin's work, and remove cleans it")
     void noRollback() throws Exception {
         register("firewall", FakePlugins.failing(Verb.ADD, 7, "bad config", ""));
