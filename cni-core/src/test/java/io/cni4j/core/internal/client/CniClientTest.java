@@ -492,6 +492,27 @@ class CniClientTest {
     }
 
     @Test
+    @DisplayName("gc deletes the result cache's stale temp files (a writer killed mid-write) and keeps young ones")
+    void gcDeletesStaleTempFiles() throws Exception {
+        conflist("10-net.conflist", "1.0.0", "net", "{\"type\":\"bridge\"}");
+        try (Cni cni = builder().build()) {
+            cni.load(LoadOption.defaultConf());
+            cni.setup("keep", NS);
+            Path results = cacheDir.resolve("results");
+            Path stale = Files.writeString(results.resolve(".tmp-net-dead-eth0-5e6f"), "{\"kind\":\"cniCacheV1\",");
+            Path young = Files.writeString(results.resolve(".tmp-net-busy-eth0-7a8b"), "{");
+            Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+
+            cni.gc(List.of(new GcAttachment("keep", "eth0")));
+
+            assertThat(stale).doesNotExist();
+            assertThat(young).exists();
+            assertThat(cacheFile("net", "keep", "eth0")).exists();
+        }
+    }
+
+    @Test
     @DisplayName("A17: disableGC makes gc a no-op")
     void gcDisabled() throws Exception {
         Files.writeString(confDir.resolve("10-net.conflist"),
