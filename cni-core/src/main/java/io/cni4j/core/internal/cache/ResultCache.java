@@ -269,10 +269,23 @@ public final class ResultCache {
      */
     public List<CachedAttachment> attachments(String containerId) throws ConfigReadException {
         Path dir = resultsDir();
+        String marker = "-" + containerId + "-";
+        // Only the names that can be the container's are kept (and sorted): with thousands of containers
+        // a remove must not sort and read the whole directory.
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                names.add(p.getFileName().toString());
+                String name = p.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX)) {
+                    continue;
+                }
+                if (!containerId.isEmpty()) {
+                    int at = name.indexOf(marker);
+                    if (at <= 0 || at + marker.length() >= name.length()) {
+                        continue;
+                    }
+                }
+                names.add(name);
             }
         } catch (NoSuchFileException e) {
             return List.of();
@@ -281,17 +294,7 @@ public final class ResultCache {
         }
         Collections.sort(names);
         List<CachedAttachment> out = new ArrayList<>();
-        String marker = "-" + containerId + "-";
         for (String name : names) {
-            if (name.startsWith(TEMP_PREFIX)) {
-                continue;
-            }
-            if (!containerId.isEmpty()) {
-                int at = name.indexOf(marker);
-                if (at <= 0 || at + marker.length() >= name.length()) {
-                    continue;
-                }
-            }
             Optional<CacheEntry> entry;
             try {
                 entry = parse(readBounded(dir.resolve(name)));
