@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -237,5 +239,67 @@ final class HostState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The reservations of host-local that belong to one container: the files whose first line is the
+     * container id (host-local writes {@code <id>\r\n<ifname>}).
+     *
+     * @param dataDir the plugin's {@code dataDir}
+     * @param network the network name
+     * @param containerId the container id
+     * @return the reserved addresses
+     */
+    static List<String> reservationsOf(Path dataDir, String network, String containerId) {
+        return reservations(dataDir, network).stream().filter(ip -> {
+            try {
+                String owner = Files.readString(dataDir.resolve(network).resolve(ip)).split("\\R", 2)[0].strip();
+                return owner.equals(containerId);
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /**
+     * Whether a process runs: it exists and is neither a zombie nor dead (a zombie's reaping is its
+     * parent's business, so it counts as gone).
+     *
+     * @param pid the process id
+     * @return {@code true} if it runs
+     */
+    static boolean running(long pid) {
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int close = stat.lastIndexOf(')');
+        char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+        return state != 'Z' && state != 'X';
+    }
+
+    /**
+     * Waits until a process no longer runs ({@link #running(long)}).
+     *
+     * @param pid the process id
+     * @param patience how long to wait at most
+     * @return {@code true} if it is gone, {@code false} if it still runs after {@code patience}
+     * @throws InterruptedException if interrupted
+     */
+    static boolean awaitGone(long pid, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (running(pid)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 }

@@ -43,6 +43,10 @@ import org.junit.jupiter.api.Assumptions;
  *  NetworkKindsTest     8 and 10 conflistAndConfWithMaxConfNum2, 9 ptp, 11 macvlan (its dummy parent link
  *                       takes the slot's bridge name), 13 version031
  *  TimeoutTest          none (script plugins, no namespace)
+ *  PluginFaultsTest     20 killedMidAdd, 21 hangs, 22 silent, 23 busyUntilReleased, 24 busyToTheEnd
+ *  CacheFaultsTest      25 readOnly, 26 diskFull
+ *  ConcurrencyTest      27
+ *  JvmKillTest          28
  * </pre>
  */
 final class RealNetwork implements AutoCloseable {

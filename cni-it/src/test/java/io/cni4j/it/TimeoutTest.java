@@ -10,13 +10,11 @@ import io.cni4j.api.LoadOption;
 import io.cni4j.api.Result;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -135,22 +133,6 @@ class TimeoutTest {
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         long child = Long.parseLong(Files.readString(childFile).strip());
         assertThat(Path.of("/proc/" + pid)).as("the plugin (pid %s) is killed and reaped", pid).doesNotExist();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (running(child) && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        assertThat(running(child)).as("the plugin's child (pid %s) still runs", child).isFalse();
-    }
-
-    private static boolean running(long pid) throws IOException {
-        String stat;
-        try {
-            stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-        int close = stat.lastIndexOf(')');
-        char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
-        return state != 'Z' && state != 'X';
+        assertThat(HostState.awaitGone(child, PATIENCE)).as("the plugin's child (pid %s) still runs", child).isTrue();
     }
 }

@@ -21,8 +21,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -38,13 +42,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * the {@code cniCacheV1} JSON format, readable and writable by Go runtimes and cnitool alike.
  *
  * <p>Unlike libcni, writes are atomic: a temp file in the same directory, fsync, rename, fsync of the
- * directory; so a crash leaves either the old file or the new one, never a partial one. Files are
+ * directory; so a crash leaves either the old file or the new one, never a partial one. A crash
+ * between creating and renaming the temp file leaves the temp file ({@code .tmp-...}), which is
+ * never read as an attachment and which {@link #deleteStaleTempFiles} (run by the client's GC)
+ * removes once it is {@link #STALE_TEMP_AGE} old. Files are
  * 0600 in a 0700 directory. Reads are bounded to {@link #MAX_FILE_BYTES}.
  */
 public final class ResultCache {
 
     /** The largest cache file read; anything larger is treated as invalid. */
     public static final long MAX_FILE_BYTES = 4L << 20;
+
+    /** The age past which {@link #deleteStaleTempFiles} counts a temp file as left by a dead writer. */
+    public static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
 
     private static final String TEMP_PREFIX = ".tmp-";
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
@@ -131,6 +141,39 @@ public final class ResultCache {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Deletes the temp files of writes that never finished: those older than {@code maxAge}. A write
+     * takes milliseconds, so such a file was left by a process that died between creating and renaming
+     * it (killed, or its machine lost power); it is never read as an attachment, but nothing else would
+     * ever remove it. A younger temp file may belong to a write in progress in another process and is
+     * kept. Failures are ignored: this is housekeeping.
+     *
+     * @param maxAge the age past which a temp file is stale
+     * @return how many files were deleted
+     */
+    public int deleteStaleTempFiles(Duration maxAge) {
+        Path dir = resultsDir();
+        FileTime limit = FileTime.from(Instant.now().minus(maxAge));
+        int deleted = 0;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path temp : stream) {
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(temp, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isRegularFile() && attrs.lastModifiedTime().compareTo(limit) < 0
+                            && Files.deleteIfExists(temp)) {
+                        deleted++;
+                    }
+                } catch (IOException e) {
+                    // another process removed it, or it cannot be removed: leave it
+                }
+            }
+        } catch (IOException e) {
+            // no results directory, or it cannot be listed: nothing to do
+        }
+        return deleted;
     }
 
     private static void createPrivateDirs(Path dir) throws IOException {
@@ -226,10 +269,23 @@ public final class ResultCache {
      */
     public List<CachedAttachment> attachments(String containerId) throws ConfigReadException {
         Path dir = resultsDir();
+        String marker = "-" + containerId + "-";
+        // Only the names that can be the container's are kept (and sorted): with thousands of containers
+        // a remove must not sort and read the whole directory.
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
-                names.add(p.getFileName().toString());
+                String name = p.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX)) {
+                    continue;
+                }
+                if (!containerId.isEmpty()) {
+                    int at = name.indexOf(marker);
+                    if (at <= 0 || at + marker.length() >= name.length()) {
+                        continue;
+                    }
+                }
+                names.add(name);
             }
         } catch (NoSuchFileException e) {
             return List.of();
@@ -238,17 +294,7 @@ public final class ResultCache {
         }
         Collections.sort(names);
         List<CachedAttachment> out = new ArrayList<>();
-        String marker = "-" + containerId + "-";
         for (String name : names) {
-            if (name.startsWith(TEMP_PREFIX)) {
-                continue;
-            }
-            if (!containerId.isEmpty()) {
-                int at = name.indexOf(marker);
-                if (at <= 0 || at + marker.length() >= name.length()) {
-                    continue;
-                }
-            }
             Optional<CacheEntry> entry;
             try {
                 entry = parse(readBounded(dir.resolve(name)));

@@ -23,6 +23,7 @@ import io.cni4j.api.Result;
 import io.cni4j.api.VersionInfo;
 import io.cni4j.core.CniResults;
 import io.cni4j.core.NetworkConfigs;
+import io.cni4j.core.internal.cache.ResultCache;
 import io.cni4j.core.internal.config.NetworkLoader;
 import io.cni4j.core.internal.engine.Deadline;
 import io.cni4j.core.internal.engine.ListValidation;
@@ -60,7 +61,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * every operation works on the list it saw at its start, so a load never waits for a slow plugin
  * (go-cni holds a read lock for the whole call, go-cni#37) and can never deadlock with one (go-cni#125).
  * Setup, remove and check of one container id are serialised by a per-container lock; GC takes a
- * write lock that those operations hold for reading, so GC runs alone (spec §3).
+ * write lock that those operations hold for reading, so GC runs alone (spec §3). GC also deletes the
+ * result cache's stale temp files, left by a process killed in the middle of a cache write.
  */
 final class CniClient implements Cni {
 
@@ -301,8 +303,9 @@ final class CniClient implements Cni {
 
     /**
      * Removes, in reverse order, every network a failed setup started (including the one that failed:
-     * its first plugins may have succeeded). Runs with a fresh budget and uninterrupted; failures are
-     * added to {@code failure} as suppressed.
+     * its first plugins may have succeeded), each with every plugin's DEL even past a failing one
+     * ({@link NetworkEngine#undo}). Runs with a fresh budget and uninterrupted; failures are added to
+     * {@code failure} as suppressed.
      */
     private void rollback(List<ConfiguredNetwork> nets, boolean[] attempted, Namespace ns, ObjectNode caps,
                           CniException failure) {
@@ -315,7 +318,7 @@ final class CniClient implements Cni {
                 }
                 ConfiguredNetwork net = nets.get(i);
                 try {
-                    engine.del(net.config(), runtime(ns, net, caps), deadline);
+                    engine.undo(net.config(), runtime(ns, net, caps), deadline);
                 } catch (CniException e) {
                     LOG.log(System.Logger.Level.WARNING, () -> "rollback of network \"" + net.config().name()
                             + "\" for " + ns.containerId() + " failed: " + e.getMessage());
@@ -458,6 +461,11 @@ final class CniClient implements Cni {
         Deadline deadline = Deadline.after(settings.timeout());
         List<CniException> failures = new ArrayList<>();
         try (Unlocker gc = lock(gcLock.writeLock(), deadline, "gc")) {
+            int stale = engine.cache().deleteStaleTempFiles(ResultCache.STALE_TEMP_AGE);
+            if (stale > 0) {
+                LOG.log(System.Logger.Level.INFO, () -> "gc deleted " + stale + " temp file(s) of cache writes that "
+                        + "never finished in " + engine.cache().resultsDir());
+            }
             for (ConfiguredNetwork net : nets) {
                 try {
                     engine.gc(net.config(), valid, deadline);

@@ -109,6 +109,29 @@ public final class NetworkEngine {
      */
     public void del(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
             throws CniException, InterruptedException {
+        delete(list, rt, deadline, false);
+    }
+
+    /**
+     * DEL to undo a failed ADD (cni4j's rollback, which libcni lacks): as {@link #del}, except that a
+     * failing plugin does not stop the others. libcni's DEL stops at the first failure and relies on the
+     * runtime to retry; a rollback has no one to retry it, so a plugin that cannot run (still busy, say)
+     * must not keep the earlier plugins' resources, such as the bridge's veth and address, in place.
+     * Every failure is thrown, the first with the others suppressed; the cache file is kept then.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @param deadline the deadline
+     * @throws CniException if the version does not parse or any plugin fails
+     * @throws InterruptedException if interrupted
+     */
+    public void undo(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
+            throws CniException, InterruptedException {
+        delete(list, rt, deadline, true);
+    }
+
+    private void delete(NetworkConfigList list, RuntimeConf rt, Deadline deadline, boolean everyPlugin)
+            throws CniException, InterruptedException {
         validate(list, rt);
         JsonNode cached = null;
         if (atLeast(list, "0.4.0")) {
@@ -121,11 +144,20 @@ public final class NetworkEngine {
             }
         }
         List<PluginConfig> plugins = list.plugins();
+        List<CniException> failures = new ArrayList<>();
         for (int i = plugins.size() - 1; i >= 0; i--) {
             PluginConfig plugin = plugins.get(i);
             byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
-            runner.run(plugin.type(), Verb.DEL, stdin, rt, deadline, list.name());
+            try {
+                runner.run(plugin.type(), Verb.DEL, stdin, rt, deadline, list.name());
+            } catch (CniException e) {
+                if (!everyPlugin) {
+                    throw e;
+                }
+                failures.add(e);
+            }
         }
+        throwAll(failures);
         deleteCacheQuietly(list, rt);
     }
 

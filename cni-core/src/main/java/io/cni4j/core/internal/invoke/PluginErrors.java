@@ -17,7 +17,11 @@ import java.util.Set;
  *   <li>only stderr: {@code netplugin failed: "<stderr>": exit status N};</li>
  *   <li>neither: {@code netplugin failed with no error message: exit status N}.</li>
  * </ul>
- * Quoting is Go's {@code %q}; the exit is described as Go prints it.
+ * Quoting is Go's {@code %q}; the exit is described as Go prints it ({@code exit status 2},
+ * {@code signal: killed}). An executor built on {@link ProcessBuilder} cannot tell a kill by a signal
+ * from an exit with status 128 + signal; for such a status the description adds which signal it
+ * likely was ({@code exit status 137 (128+9: SIGKILL, killed?)}), so that a plugin killed by the
+ * OOM killer or an operator is recognisable with every executor.
  */
 final class PluginErrors {
 
@@ -37,10 +41,10 @@ final class PluginErrors {
         byte[] stderr = result.stderr();
         if (stdout.length == 0) {
             if (stderr.length == 0) {
-                return new CniError(CniError.UNKNOWN, "netplugin failed with no error message: " + result.describeExit(), "");
+                return new CniError(CniError.UNKNOWN, "netplugin failed with no error message: " + describeExit(result), "");
             }
             return new CniError(CniError.UNKNOWN,
-                    "netplugin failed: " + GoQuote.quote(stderr) + ": " + result.describeExit(), "");
+                    "netplugin failed: " + GoQuote.quote(stderr) + ": " + describeExit(result), "");
         }
         try {
             Map<String, JsonNode> fields = GoDecoding.fields(stdout, ERROR_FIELDS, "types.Error");
@@ -51,5 +55,34 @@ final class PluginErrors {
             return new CniError(CniError.UNKNOWN, "netplugin failed but error parsing its diagnostic message "
                     + GoQuote.quote(stdout) + ": " + e.getMessage(), "");
         }
+    }
+
+    /** Go's names of the signals (syscall.Signal's String on Linux), by number; index 0 unused. */
+    private static final String[] SIGNAL_NAMES = {null, "hangup", "interrupt", "quit", "illegal instruction",
+        "trace/breakpoint trap", "aborted", "bus error", "floating point exception", "killed",
+        "user defined signal 1", "segmentation fault", "user defined signal 2", "broken pipe", "alarm clock",
+        "terminated"};
+    private static final String[] SIGNAL_CONSTANTS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP",
+        "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+    /**
+     * How a failed run ended, as Go's {@code ProcessState.String()} prints it, with a hint for an exit
+     * status that is how {@link ProcessBuilder} reports a kill by a well-known signal.
+     *
+     * @param result the run
+     * @return e.g. {@code exit status 1}, {@code signal: killed}, {@code exit status 137 (128+9: SIGKILL, killed?)}
+     */
+    static String describeExit(ExecResult result) {
+        int signal = result.signal();
+        if (signal != 0) {
+            return "signal: " + (signal > 0 && signal < SIGNAL_NAMES.length ? SIGNAL_NAMES[signal] : "signal " + signal);
+        }
+        int code = result.exitCode();
+        int likely = code - 128;
+        if (likely > 0 && likely < SIGNAL_NAMES.length) {
+            return "exit status " + code + " (128+" + likely + ": " + SIGNAL_CONSTANTS[likely] + ", "
+                    + SIGNAL_NAMES[likely] + "?)";
+        }
+        return "exit status " + code;
     }
 }

@@ -193,4 +193,25 @@ class ResultCacheTest {
         assertThatThrownBy(() -> cache.write(goEntry())).isInstanceOf(IOException.class);
         assertThat(cache.hasTempFiles()).isFalse();
     }
+
+    @Test
+    @DisplayName("stale temp files (a writer killed between create and rename) are deleted, young ones and real "
+            + "entries are kept")
+    void staleTempFiles() throws Exception {
+        ResultCache cache = new ResultCache(dir);
+        assertThat(cache.deleteStaleTempFiles(ResultCache.STALE_TEMP_AGE)).isZero(); // no results directory yet
+        cache.write(goEntry());
+        Path results = dir.resolve("results");
+        Path stale = Files.writeString(results.resolve(".tmp-net-c1-eth0-1a2b"), "{\"kind\":\"cniCa");
+        Path young = Files.writeString(results.resolve(".tmp-net-c2-eth0-3c4d"), "{\"kind\":");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(ResultCache.STALE_TEMP_AGE).minusSeconds(1)));
+
+        assertThat(cache.deleteStaleTempFiles(ResultCache.STALE_TEMP_AGE)).isEqualTo(1);
+
+        assertThat(stale).doesNotExist();
+        assertThat(young).exists();
+        assertThat(results.resolve("containerd-net-c2201c8869e4-eth0")).exists();
+        assertThat(cache.attachments("")).hasSize(1);
+    }
 }

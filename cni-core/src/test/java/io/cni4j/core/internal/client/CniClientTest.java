@@ -241,6 +241,31 @@ class CniClientTest {
     }
 
     @Test
+    @DisplayName("rollback goes on past a plugin whose DEL fails too: the first plugin's work is still removed and "
+            + "the DEL failure is suppressed (a plain remove stops at it, as libcni's DEL does)")
+    void rollbackPastFailingDel() throws Exception {
+        register("firewall", FakePlugins.replying(PluginReply.raw(1, "{\"code\":7,\"msg\":\"broken\"}", "")));
+        conflist("10-net.conflist", "1.0.0", "net", "{\"type\":\"bridge\"}", "{\"type\":\"firewall\"}");
+        try (Cni cni = builder().build()) {
+            cni.load(LoadOption.defaultConf());
+            assertThatThrownBy(() -> cni.setup("c1", NS)).isInstanceOfSatisfying(PluginErrorException.class, e -> {
+                assertThat(e.verb()).isEqualTo(Verb.ADD);
+                assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(PluginErrorException.class, s -> {
+                    assertThat(s.pluginType()).isEqualTo("firewall");
+                    assertThat(s.verb()).isEqualTo(Verb.DEL);
+                });
+            });
+            assertThat(plugins.recorder()).invokedInOrder(Verb.DEL, "firewall", "bridge");
+            assertThat(bridge.allocationCount()).isZero();
+            assertThat(cacheFile("net", "c1", "eth0")).doesNotExist();
+
+            plugins.recorder().clear();
+            assertThatThrownBy(() -> cni.remove("c1", NS)).isInstanceOf(PluginErrorException.class);
+            assertThat(plugins.recorder()).notInvoked("bridge", Verb.DEL);
+        }
+    }
+
+    @Test
     @DisplayName("with rollback off, a failed setup leaves the first plugin's work, and remove cleans it")
     void noRollback() throws Exception {
         register("firewall", FakePlugins.failing(Verb.ADD, 7, "bad config", ""));
@@ -464,6 +489,27 @@ class CniClientTest {
         assertThat(cacheFile("net", "keep", "eth0")).exists();
         assertThat(cacheFile("net", "stale", "eth0")).doesNotExist();
         assertThat(bridge.allocationCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("gc deletes the result cache's stale temp files (a writer killed mid-write) and keeps young ones")
+    void gcDeletesStaleTempFiles() throws Exception {
+        conflist("10-net.conflist", "1.0.0", "net", "{\"type\":\"bridge\"}");
+        try (Cni cni = builder().build()) {
+            cni.load(LoadOption.defaultConf());
+            cni.setup("keep", NS);
+            Path results = cacheDir.resolve("results");
+            Path stale = Files.writeString(results.resolve(".tmp-net-dead-eth0-5e6f"), "{\"kind\":\"cniCacheV1\",");
+            Path young = Files.writeString(results.resolve(".tmp-net-busy-eth0-7a8b"), "{");
+            Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+
+            cni.gc(List.of(new GcAttachment("keep", "eth0")));
+
+            assertThat(stale).doesNotExist();
+            assertThat(young).exists();
+            assertThat(cacheFile("net", "keep", "eth0")).exists();
+        }
     }
 
     @Test

@@ -324,10 +324,28 @@ class PluginInvokerTest {
         }
 
         @Test
-        @DisplayName("A22: a run killed by a signal (as native executors report it) says so")
+        @DisplayName("A22: a run killed by a signal (as native executors report it) says so with Go's name of the signal")
         void signal() {
             assertThat(failure(PluginReply.killed(9)).error().msg())
-                    .isEqualTo("netplugin failed with no error message: signal: 9");
+                    .isEqualTo("netplugin failed with no error message: signal: killed");
+            assertThat(failure(PluginReply.killed(15)).error().msg())
+                    .isEqualTo("netplugin failed with no error message: signal: terminated");
+            assertThat(failure(PluginReply.killed(40)).error().msg())
+                    .isEqualTo("netplugin failed with no error message: signal: signal 40");
+        }
+
+        @Test
+        @DisplayName("A22: an exit status of 128 + a well-known signal (how ProcessBuilder reports a kill) names the "
+                + "signal it likely was; other statuses do not")
+        void signalAsExitStatus() {
+            assertThat(failure(raw(137, "", "")).error().msg())
+                    .isEqualTo("netplugin failed with no error message: exit status 137 (128+9: SIGKILL, killed?)");
+            assertThat(failure(raw(139, "", "boom")).error().msg())
+                    .isEqualTo("netplugin failed: \"boom\": exit status 139 (128+11: SIGSEGV, segmentation fault?)");
+            assertThat(failure(raw(128, "", "")).error().msg())
+                    .isEqualTo("netplugin failed with no error message: exit status 128");
+            assertThat(failure(raw(144, "", "")).error().msg())
+                    .isEqualTo("netplugin failed with no error message: exit status 144");
         }
 
         @Test
