@@ -213,7 +213,9 @@ public final class Json {
             ObjectNode out = object();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
+                    // The key's class only: its toString may recurse forever (a cyclic list) or be a secret.
+                    throw new IllegalArgumentException("JSON object keys must be strings, got "
+                            + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
                 }
                 out.set(key, fromJava(e.getValue(), depth + 1));
             }
