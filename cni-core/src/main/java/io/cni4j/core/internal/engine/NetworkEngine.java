@@ -16,6 +16,7 @@ import io.cni4j.core.CniResults;
 import io.cni4j.core.internal.cache.CacheEntry;
 import io.cni4j.core.internal.cache.ResultCache;
 import io.cni4j.core.internal.json.Json;
+import io.cni4j.core.internal.result.ResultMerger;
 import io.cni4j.core.internal.version.SpecVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,7 @@ public final class NetworkEngine {
             throws CniException, InterruptedException {
         validate(list, rt);
         CniResult result = null;
+        PluginConfig last = null;
         for (PluginConfig plugin : list.plugins()) {
             JsonNode prev = result == null ? null : resultJson(result);
             byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, prev, rt);
@@ -79,12 +81,19 @@ public final class NetworkEngine {
             try {
                 result = CniResults.fromPluginOutput(list.cniVersion(), stdout);
             } catch (InvalidResultException e) {
-                throw new InvalidResultException("plugin type=\"" + plugin.type() + "\" network=\"" + list.name()
-                        + "\" returned an invalid result (add): " + e.getMessage(), e);
+                throw invalidResult(plugin, list, e);
             }
+            last = plugin;
         }
         if (result == null) {
             throw new InvalidConfigException("network \"" + list.name() + "\" has no plugins");
+        }
+        try {
+            // The final result is what the facade merges; a dangling interface index fails here, naming
+            // the plugin that returned it, rather than later in the merge (where go-cni panics).
+            ResultMerger.checkInterfaceIndexes(result);
+        } catch (InvalidResultException e) {
+            throw invalidResult(last, list, e);
         }
         try {
             cache.write(new CacheEntry(rt.containerId(), list.source().getBytes(StandardCharsets.UTF_8),
@@ -94,6 +103,12 @@ public final class NetworkEngine {
                     + cache.resultsDir() + ": " + e.getMessage(), e);
         }
         return result;
+    }
+
+    private static InvalidResultException invalidResult(PluginConfig plugin, NetworkConfigList list,
+                                                        InvalidResultException e) {
+        return new InvalidResultException("plugin type=\"" + plugin.type() + "\" network=\"" + list.name()
+                + "\" returned an invalid result (add): " + e.getMessage(), e);
     }
 
     /**
