@@ -176,7 +176,7 @@ final class CniClient implements Cni {
         Deadline deadline = call.deadline();
         ObjectNode caps = call.caps();
         for (ConfiguredNetwork net : nets) {
-            NetworkEngine.validate(net.config(), runtime(ns, net, caps));
+            engine.validateAttachment(net.config(), runtime(ns, net, caps));
         }
         try (Unlocker guard = guard(call, "setup")) {
             Attempt attempt = parallel ? attachParallel(nets, ns, caps, deadline) : attachSerially(nets, ns, caps, deadline);

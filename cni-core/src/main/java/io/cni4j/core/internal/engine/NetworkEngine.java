@@ -71,7 +71,7 @@ public final class NetworkEngine {
      */
     public CniResult add(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
             throws CniException, InterruptedException {
-        validate(list, rt);
+        validateAttachment(list, rt);
         CniResult result = null;
         PluginConfig last = null;
         for (PluginConfig plugin : list.plugins()) {
@@ -345,6 +345,21 @@ public final class NetworkEngine {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("network \"" + list.name() + "\": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks an attachment's arguments as {@link #add} does before any plugin runs: those of
+     * {@link #validate}, and that the result cache can name a file for the attachment (no part escapes
+     * the cache directory, the name fits in 255 bytes), so that a setup is never refused only after its
+     * plugins ran.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @throws CniException an {@link io.cni4j.api.InvalidRequestException} with the spec's code
+     */
+    public void validateAttachment(NetworkConfigList list, RuntimeConf rt) throws CniException {
+        validate(list, rt);
+        cache.path(list.name(), rt.containerId(), rt.ifName());
     }
 
     /**

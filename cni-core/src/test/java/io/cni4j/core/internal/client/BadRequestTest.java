@@ -249,4 +249,24 @@ class BadRequestTest {
         }
         assertThat(bridge.allocationCount()).isZero();
     }
+
+    @Test
+    @DisplayName("a container id too long for the cache file name is refused by setup before any plugin runs")
+    void containerIdTooLongForTheCache() throws Exception {
+        String longest = "c".repeat(255 - "net--eth0".length());
+        try (Cni cni = client("eth")) {
+            for (Operation op : List.<Operation>of(Cni::setup, Cni::setupSerially)) {
+                assertThatThrownBy(() -> op.run(cni, longest + "c", NS))
+                        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code())
+                                .isEqualTo(CniError.INVALID_ENVIRONMENT_VARIABLES))
+                        .hasMessageContaining("more than the 255 a file name may have");
+            }
+            assertThat(plugins.recorder().invocations()).isEmpty();
+            cni.setup(longest, NS);
+            assertThat(cacheDir.resolve("results/net-" + longest + "-eth0")).exists();
+            cni.remove(longest, NS);
+        }
+        assertThat(cacheDir.resolve("results/net-" + longest + "-eth0")).doesNotExist();
+        assertThat(bridge.allocationCount()).isZero();
+    }
 }
