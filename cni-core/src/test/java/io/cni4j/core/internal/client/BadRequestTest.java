@@ -269,4 +269,14 @@ class BadRequestTest {
         assertThat(cacheDir.resolve("results/net-" + longest + "-eth0")).doesNotExist();
         assertThat(bridge.allocationCount()).isZero();
     }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "a/b", "../x", "..", ".", "a\\u0001b", "a\\nb",
+        "a\\u0000b", "a b", "-a", "a;b", "a\\\\b", ".tmp-x"})
+    @DisplayName("a network whose name has a separator or control character loads, but every operation refuses it (code 7)")
+    void networkNames(String escapedName) throws Exception {
+        Files.writeString(confDir.resolve("10-net.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"" + escapedName
+                + "\",\"plugins\":[{\"type\":\"bridge\"}]}");
+        assertRefusedEverywhere("eth", "c1", NS, CniError.INVALID_NETWORK_CONFIG);
+    }
 }
