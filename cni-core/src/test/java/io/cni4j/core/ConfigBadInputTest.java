@@ -443,4 +443,54 @@ class ConfigBadInputTest {
         assertThat(list.name()).isEqualTo(Json.parse("\"" + escapedName + "\"").textValue());
         assertThat(list.plugins()).extracting(p -> p.type()).containsExactly("t");
     }
+
+    // ------------------------------------------------------------------ a conf dir holding what is not a file
+
+    /** What can sit in a conf dir under a configuration file's name. */
+    enum NotAFile { FIFO, SYMLINK_LOOP, DANGLING_SYMLINK, SYMLINK_TO_A_DIRECTORY, UNREADABLE, HUGE, DIRECTORY }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(NotAFile.class)
+    @DisplayName("load of a conf dir holding a FIFO, a symlink loop, an unreadable or huge file fails at once naming it")
+    void confDirWithSomethingThatIsNotAFile(NotAFile kind) throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("10-good.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"good\","
+                + "\"plugins\":[{\"type\":\"t\"}]}");
+        Path bad = conf.resolve("05-bad.conflist");
+        switch (kind) {
+            case FIFO -> {
+                int exit = new ProcessBuilder("mkfifo", bad.toString()).inheritIO().start().waitFor();
+                org.junit.jupiter.api.Assumptions.assumeTrue(exit == 0, "mkfifo failed");
+            }
+            case SYMLINK_LOOP -> Files.createSymbolicLink(bad, bad);
+            case DANGLING_SYMLINK -> Files.createSymbolicLink(bad, conf.resolve("gone"));
+            case SYMLINK_TO_A_DIRECTORY -> Files.createSymbolicLink(bad, Files.createDirectories(dir.resolve("elsewhere")));
+            case UNREADABLE -> {
+                Files.writeString(bad, "{}");
+                Files.setPosixFilePermissions(bad, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+                if (Files.isReadable(bad)) {
+                    Files.delete(bad);
+                    Files.createSymbolicLink(bad, Path.of("/proc/self/mem"));
+                }
+            }
+            case HUGE -> sparse("conf/05-bad.conflist", 10L << 20);
+            case DIRECTORY -> Files.createDirectories(bad);
+            default -> throw new AssertionError(kind);
+        }
+        var plugins = new io.cni4j.testkit.FakePluginExecutor();
+        try (io.cni4j.api.Cni cni = Cni4j.newBuilder().executorProvider(new io.cni4j.testkit.FakeExecutorProvider(plugins))
+                .pluginDirs(List.of(dir)).confDir(conf).cacheDir(dir.resolve("cache")).maxConfNum(0).build()) {
+            if (kind == NotAFile.DIRECTORY) {
+                // libcni's ConfFiles skips directories: the good file loads alone.
+                cni.load(LoadOption.defaultConf());
+                assertThat(cni.config().networks()).extracting(n -> n.config().name()).containsExactly("good");
+                return;
+            }
+            assertThatThrownBy(() -> cni.load(LoadOption.defaultConf()))
+                    .isInstanceOf(LoadException.class)
+                    .hasCauseInstanceOf(ConfigReadException.class)
+                    .hasMessageContaining("error reading " + bad);
+            assertThat(cni.config().networks()).isEmpty();
+        }
+    }
 }
