@@ -75,6 +75,10 @@ public final class Json {
             throw e;
         } catch (IOException e) {
             throw new JsonParseFailure(e.getMessage());
+        } catch (NumberFormatException e) {
+            // Jackson lets this escape for a decimal whose exponent does not fit in an int (1e9999999999).
+            String msg = String.valueOf(e.getMessage());
+            throw new JsonParseFailure("invalid number: " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg));
         }
     }
 
