@@ -405,6 +405,22 @@ class ConfigBadInputTest {
                 .hasMessageStartingWith("error parsing configuration list: ");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e9999999999", "-1E+2147483648", "0.5e-99999999999"})
+    @DisplayName("a number whose exponent does not fit in an int is an InvalidConfigException (found by the fuzzer)")
+    void hugeExponents(String number) {
+        assertThatThrownBy(() -> NetworkConfigs.parsePluginConf(bytes("{\"type\":\"t\",\"x\":" + number + "}")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("error parsing configuration: invalid number: ");
+    }
+
+    @Test
+    @DisplayName("large exponents that fit are kept exactly")
+    void largeExponentsThatFit() throws Exception {
+        String json = "{\"type\":\"t\",\"x\":1e999999999,\"y\":-1E-2147483647}";
+        assertThat(NetworkConfigs.parsePluginConf(bytes(json)).source()).isEqualTo(json);
+    }
+
     @Test
     @DisplayName("a UTF-8 byte-order mark is refused, as Go's decoder refuses it")
     void utf8ByteOrderMark() {
