@@ -360,8 +360,8 @@ final class CniClient implements Cni {
                 CachedAttachment a = cached.stream().filter(c -> c.network().equals(net.config().name())
                         && c.ifName().equals(net.ifName())).findFirst().orElse(null);
                 RuntimeConf rt = a == null ? runtime(ns, net, caps) : new RuntimeConf(containerId, ns.netnsPath(),
-                        net.ifName(), ns.args().isEmpty() ? a.cniArgs() : NetworkEngine.pairs(ns.args()),
-                        caps.isEmpty() ? cachedCaps(a) : caps);
+                        net.ifName(), ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
+                        caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
                 try {
                     engine.del(net.config(), rt, deadline);
                 } catch (CniException e) {
@@ -374,11 +374,22 @@ final class CniClient implements Cni {
                 if (!done.add(a.network() + "\0" + a.ifName())) {
                     continue;
                 }
+                NetworkConfigList list;
+                RuntimeConf rt;
                 try {
-                    NetworkConfigList list = NetworkConfigs.parseConfList(a.configJson().getBytes(StandardCharsets.UTF_8));
-                    RuntimeConf rt = new RuntimeConf(containerId, ns.netnsPath().isEmpty() ? a.netns() : ns.netnsPath(),
-                            a.ifName(), ns.args().isEmpty() ? a.cniArgs() : NetworkEngine.pairs(ns.args()),
-                            caps.isEmpty() ? cachedCaps(a) : caps);
+                    list = NetworkConfigs.parseConfList(a.configJson().getBytes(StandardCharsets.UTF_8));
+                    rt = new RuntimeConf(containerId, ns.netnsPath().isEmpty() ? a.netns() : ns.netnsPath(),
+                            a.ifName(), ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
+                            caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
+                    NetworkEngine.validate(list, rt);
+                } catch (CniException e) {
+                    // A damaged record of a network that is not loaded: go-cni would not know it at all; failing
+                    // every remove of the container for it would leave the container unremovable.
+                    LOG.log(System.Logger.Level.WARNING, () -> "remove of " + containerId + " skips network \""
+                            + a.network() + "\" known only from an unusable cache record: " + e.getMessage());
+                    continue;
+                }
+                try {
                     engine.del(list, rt, deadline);
                 } catch (CniException e) {
                     if (!tolerated(e, ns.netnsPath())) {
@@ -388,17 +399,6 @@ final class CniClient implements Cni {
             }
         }
         NetworkEngine.throwAll(failures);
-    }
-
-    private static ObjectNode cachedCaps(CachedAttachment a) throws CniException {
-        if (a.capabilityArgsJson().isEmpty()) {
-            return Json.object();
-        }
-        try {
-            return (ObjectNode) Json.parse(a.capabilityArgsJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
-            return Json.object();
-        }
     }
 
     /** go-cni's remove tolerance, limited to the plugin's own message (not libcni's wrapping). */

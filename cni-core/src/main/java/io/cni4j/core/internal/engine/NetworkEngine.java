@@ -7,6 +7,7 @@ import io.cni4j.api.CniException;
 import io.cni4j.api.CniResult;
 import io.cni4j.api.GcAttachment;
 import io.cni4j.api.InvalidConfigException;
+import io.cni4j.api.InvalidRequestException;
 import io.cni4j.api.InvalidResultException;
 import io.cni4j.api.NetworkConfigList;
 import io.cni4j.api.PluginConfig;
@@ -237,9 +238,17 @@ public final class NetworkEngine {
             if (!a.network().equals(list.name()) || validSet.contains(new GcAttachment(a.containerId(), a.ifName()))) {
                 continue;
             }
+            RuntimeConf rt = new RuntimeConf(a.containerId(), a.netns(), a.ifName(), cachedArgs(a), cachedCapabilities(a));
             try {
-                del(list, new RuntimeConf(a.containerId(), a.netns(), a.ifName(), a.cniArgs(),
-                        capabilityArgs(a)), deadline);
+                validate(list, rt);
+            } catch (CniException e) {
+                // A damaged or tampered file: no DEL can be built from it, and failing every GC for it helps no one.
+                LOG.log(System.Logger.Level.WARNING, () -> "GC of network \"" + list.name()
+                        + "\" skips a cached attachment whose record is unusable: " + e.getMessage());
+                continue;
+            }
+            try {
+                del(list, rt, deadline);
             } catch (CniException e) {
                 failures.add(e);
             }
@@ -275,7 +284,14 @@ public final class NetworkEngine {
         throw first;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode capabilityArgs(CachedAttachment a) {
+    /**
+     * The capability arguments recorded with a cached attachment; none when the record holds no
+     * object.
+     *
+     * @param a the cached attachment
+     * @return the capability arguments object, never {@code null}
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode cachedCapabilities(CachedAttachment a) {
         if (a.capabilityArgsJson().isEmpty()) {
             return Json.object();
         }
@@ -284,6 +300,24 @@ public final class NetworkEngine {
             return n.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) n : Json.object();
         } catch (JsonProcessingException e) {
             return Json.object();
+        }
+    }
+
+    /**
+     * The CNI_ARGS recorded with a cached attachment, or none when they would be refused (a damaged or
+     * tampered file): a DEL must stay possible, and runs without them then (a WARNING says so).
+     *
+     * @param a the cached attachment
+     * @return the args to use
+     */
+    public static List<Map.Entry<String, String>> cachedArgs(CachedAttachment a) {
+        try {
+            Validation.args(a.cniArgs());
+            return a.cniArgs();
+        } catch (InvalidRequestException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "the cached CNI_ARGS of network \"" + a.network() + "\" for "
+                    + a.containerId() + " are unusable, DEL runs without them: " + e.getMessage());
+            return List.of();
         }
     }
 
