@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -77,8 +78,8 @@ public final class ResultCache {
      * @param containerId the container id
      * @param ifName the interface name
      * @return the path
-     * @throws InvalidRequestException if a part is empty or unsafe in a file name, or the name would be
-     *     longer than {@link #MAX_NAME_BYTES}
+     * @throws InvalidRequestException if a part is empty or unsafe in a file name, the name would be
+     *     longer than {@link #MAX_NAME_BYTES}, or the JVM cannot encode it as a file name
      */
     public Path path(String network, String containerId, String ifName) throws InvalidRequestException {
         if (network.isEmpty() || containerId.isEmpty() || ifName.isEmpty()) {
@@ -96,7 +97,14 @@ public final class ResultCache {
                     "the result cache file name <network>-<containerID>-<ifname> would be " + length
                             + " bytes, more than the " + MAX_NAME_BYTES + " a file name may have", ""));
         }
-        return resultsDir().resolve(name);
+        try {
+            return resultsDir().resolve(name);
+        } catch (InvalidPathException e) {
+            // Non-ASCII names under a JVM whose file name encoding (sun.jnu.encoding) is ASCII, a C locale.
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "the result cache file name cannot be encoded as a file name here (sun.jnu.encoding="
+                            + System.getProperty("sun.jnu.encoding") + ")", e.getMessage()));
+        }
     }
 
     private static void checkSafe(String what, String value) throws InvalidRequestException {

@@ -222,4 +222,13 @@ class ResultCacheTest {
         assertThat(cache.read("net", "id", "eth0")).isEmpty();
         assertThat(cache.hasTempFiles()).isFalse();
     }
+
+    @Test
+    @DisplayName("a name the JVM cannot encode as a file name (an unpaired surrogate) is refused, not an InvalidPathException")
+    void unencodableName() {
+        ResultCache cache = new ResultCache(dir);
+        assertThatThrownBy(() -> cache.path("net", "c1", "eth\ud800"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessageContaining("cannot be encoded as a file name");
+    }
 }

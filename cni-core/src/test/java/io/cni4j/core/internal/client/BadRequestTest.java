@@ -128,7 +128,7 @@ class BadRequestTest {
 
     static Stream<String> badPrefixes() {
         return Stream.of("a/", "a:", "a ", "a\t", "a\u0000", "a\n", "\u00a0", "x".repeat(15), "\u00fc".repeat(8),
-                "a\u2028");
+                "a\u2028", "\ud800", "a\udc00");
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -142,7 +142,8 @@ class BadRequestTest {
         return Stream.of(
                 Arguments.of("a;b", "1"), Arguments.of("a=b", "1"), Arguments.of("a", "x;y"), Arguments.of("a", "x=y"),
                 Arguments.of("a\u0000", "1"), Arguments.of("a", "1\u0000"), Arguments.of("", "1"),
-                Arguments.of("IgnoreUnknown", "1;K8S_POD_NAME=evil"));
+                Arguments.of("IgnoreUnknown", "1;K8S_POD_NAME=evil"), Arguments.of("a", "\ud800"),
+                Arguments.of("\udc00", "1"));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"=\"{1}\"")
@@ -155,10 +156,11 @@ class BadRequestTest {
                 NamespaceOption.labels(Map.of(key, value)));
     }
 
-    @Test
-    @DisplayName("a netns path with NUL")
-    void netnsWithNul() throws Exception {
-        assertRefusedEverywhere("eth", "c1", "/run/netns/c1\u0000/../../etc", CniError.INVALID_ENVIRONMENT_VARIABLES);
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/run/netns/c1\u0000/../../etc", "/run/netns/\ud800"})
+    @DisplayName("a netns path with NUL or an unpaired surrogate")
+    void netnsThatTheEnvironmentCannotCarry(String netns) throws Exception {
+        assertRefusedEverywhere("eth", "c1", netns, CniError.INVALID_ENVIRONMENT_VARIABLES);
     }
 
     static Stream<Arguments> unserialisableCapabilities() {
@@ -278,5 +280,23 @@ class BadRequestTest {
         Files.writeString(confDir.resolve("10-net.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"" + escapedName
                 + "\",\"plugins\":[{\"type\":\"bridge\"}]}");
         assertRefusedEverywhere("eth", "c1", NS, CniError.INVALID_NETWORK_CONFIG);
+    }
+
+    @Test
+    @DisplayName("a non-ASCII interface prefix works where the JVM can encode file names, else is refused before any plugin")
+    void nonAsciiInterfacePrefix() throws Exception {
+        try (Cni cni = client("\u00fc")) {
+            Throwable thrown = catchThrowable(() -> cni.setup("c1", NS));
+            if (thrown == null) {
+                assertThat(cacheDir.resolve("results/net-c1-\u00fc0")).exists();
+                cni.remove("c1", NS);
+            } else {
+                assertThat(thrown).isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.code()).isEqualTo(CniError.INVALID_ENVIRONMENT_VARIABLES))
+                        .hasMessageContaining("sun.jnu.encoding");
+                assertThat(plugins.recorder().invocations()).isEmpty();
+            }
+        }
+        assertThat(bridge.allocationCount()).isZero();
     }
 }
