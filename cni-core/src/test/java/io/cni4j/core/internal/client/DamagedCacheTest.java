@@ -146,6 +146,22 @@ class DamagedCacheTest {
                 Files.writeString(file, "{\"cniVersion\":\"9.9.9\",\"ips\":[]}");
             }
         },
+        /** The record's CNI_ARGS could never be passed on: remove and gc run DEL without them. */
+        CACHED_ARGS_WITH_NUL(Check.RUNS, Left.NOTHING) {
+            @Override
+            void apply(Path file) throws IOException {
+                String text = Files.readString(file);
+                Files.writeString(file, text.replace("\"networkName\":\"net\"",
+                        "\"networkName\":\"net\",\"cniArgs\":[[\"a\\u0000\",\"1\"]]"));
+            }
+        },
+        /** The record names a container id no DEL may carry: gc skips it, remove of c1 deletes the file by its name. */
+        RECORDED_CONTAINER_ID_INVALID(Check.RUNS, Left.NOTHING) {
+            @Override
+            void apply(Path file) throws IOException {
+                Files.writeString(file, Files.readString(file).replace("\"containerId\":\"c1\"", "\"containerId\":\"c;1\""));
+            }
+        },
         EMPTY_DIRECTORY(Check.FAILS, Left.NOTHING) {
             @Override
             void apply(Path file) throws IOException {
@@ -262,7 +278,7 @@ class DamagedCacheTest {
             assertThat(deleted).contains("c2").doesNotContain("keep");
             // A damaged file that still parses as cniCacheV1 was collected; one that does not is not listed.
             List<String> listed = cni.attachments("").stream().map(CachedAttachment::containerId).toList();
-            assertThat(listed).containsExactly("keep");
+            assertThat(listed).contains("keep").doesNotContain("c1", "c2");
             cni.remove("c1", NS);
             cni.remove("keep", "/run/netns/keep");
         }
