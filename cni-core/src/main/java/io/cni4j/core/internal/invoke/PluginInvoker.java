@@ -74,6 +74,9 @@ public final class PluginInvoker {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Sleeps for real. */
+    public static final Sleeper REAL_SLEEPER = d -> Thread.sleep(d.toMillis());
+
     private final PluginExecutor executor;
     private final List<Path> pluginDirs;
     private final long maxOutputBytes;
@@ -88,7 +91,7 @@ public final class PluginInvoker {
      * @param maxOutputBytes the bound on stdout and on stderr
      */
     public PluginInvoker(PluginExecutor executor, List<Path> pluginDirs, long maxOutputBytes) {
-        this(executor, pluginDirs, maxOutputBytes, System::getenv, d -> Thread.sleep(d.toMillis()));
+        this(executor, pluginDirs, maxOutputBytes, System::getenv, REAL_SLEEPER);
     }
 
     /**
