@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * Runs CNI plugins through a {@link PluginExecutor} with libcni's {@code pkg/invoke} behaviour,
  * the same for every executor:
  * <ul>
- *   <li>lookup as libcni's {@code FindInPath} in the plugin directories;</li>
- *   <li>the environment is the parent's ({@link System#getenv()}) plus {@code CNI_COMMAND},
- *       {@code CNI_CONTAINERID}, {@code CNI_NETNS}, {@code CNI_ARGS}, {@code CNI_IFNAME} and
- *       {@code CNI_PATH} (the plugin directories joined with {@code :}); these six replace inherited
- *       values of the same names;</li>
+ *   <li>lookup as libcni's {@code FindInPath} in the plugin directories; a plugin directory or plugin
+ *       that every user may write is warned about once (see {@link PluginPathAudit});</li>
+ *   <li>the environment is the parent's (what the environment supplier gives: {@link System#getenv()}
+ *       unless the client restricts it) plus {@code CNI_COMMAND}, {@code CNI_CONTAINERID},
+ *       {@code CNI_NETNS}, {@code CNI_ARGS}, {@code CNI_IFNAME} and {@code CNI_PATH} (the plugin
+ *       directories joined with {@code :}); these six replace inherited values of the same names;</li>
  *   <li>"text file busy" at start is retried: {@value #BUSY_ATTEMPTS} attempts one second apart.
  *       <b>Deviation from libcni</b>, which returns empty output and no error when every attempt is
  *       busy: here that ends in a {@link PluginExecutionException} with reason
@@ -82,6 +83,7 @@ public final class PluginInvoker {
     private final long maxOutputBytes;
     private final Supplier<Map<String, String>> parentEnvironment;
     private final Sleeper sleeper;
+    private final PluginPathAudit audit = new PluginPathAudit();
 
     /**
      * An invoker that inherits {@link System#getenv()} and sleeps for real.
@@ -218,8 +220,10 @@ public final class PluginInvoker {
         try {
             executable = PluginLookup.find(pluginType, pluginDirs);
         } catch (PluginExecutionException e) {
+            audit.check(pluginDirs, null);
             throw new PluginExecutionException(e.reason(), context(pluginType, verb, network) + e.getMessage(), e);
         }
+        audit.check(pluginDirs, executable);
         ExecResult result = runRetryingBusy(executable, pluginType, verb, stdin, env, timeout, network);
         if (!result.succeeded()) {
             throw new PluginErrorException(PluginErrors.of(result), pluginType, verb, network, null);
