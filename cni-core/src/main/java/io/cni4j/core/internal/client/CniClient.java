@@ -31,6 +31,7 @@ import io.cni4j.core.internal.engine.RuntimeConf;
 import io.cni4j.core.internal.invoke.PluginInvoker;
 import io.cni4j.core.internal.invoke.PluginVersionInfo;
 import io.cni4j.core.internal.json.Json;
+import io.cni4j.core.internal.log.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -318,7 +319,7 @@ final class CniClient implements Cni {
                     engine.del(net.config(), runtime(ns, net, caps), deadline);
                 } catch (CniException e) {
                     LOG.log(System.Logger.Level.WARNING, () -> "rollback of network \"" + net.config().name()
-                            + "\" for " + ns.containerId() + " failed: " + e.getMessage());
+                            + "\" for " + ns.containerId() + " failed: " + Redaction.of(caps).apply(e.getMessage()));
                     if (failure != null) {
                         failure.addSuppressed(e);
                     }
@@ -365,7 +366,7 @@ final class CniClient implements Cni {
                 try {
                     engine.del(net.config(), rt, deadline);
                 } catch (CniException e) {
-                    if (!tolerated(e, ns.netnsPath())) {
+                    if (!tolerated(e, ns.netnsPath(), rt)) {
                         failures.add(e);
                     }
                 }
@@ -392,7 +393,7 @@ final class CniClient implements Cni {
                 try {
                     engine.del(list, rt, deadline);
                 } catch (CniException e) {
-                    if (!tolerated(e, ns.netnsPath())) {
+                    if (!tolerated(e, ns.netnsPath(), rt)) {
                         failures.add(e);
                     }
                 }
@@ -402,14 +403,15 @@ final class CniClient implements Cni {
     }
 
     /** go-cni's remove tolerance, limited to the plugin's own message (not libcni's wrapping). */
-    private static boolean tolerated(CniException e, String netns) {
+    private static boolean tolerated(CniException e, String netns, RuntimeConf rt) {
         if (!(e instanceof PluginErrorException p)) {
             return false;
         }
         String msg = p.error().message();
         boolean ok = msg.contains("not found") || (netns.isEmpty() && msg.contains("no such file or directory"));
         if (ok) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "remove ignores: " + e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, () -> "remove ignores: "
+                    + Redaction.of(rt.capabilityArgs()).apply(e.getMessage()));
         }
         return ok;
     }

@@ -9,6 +9,7 @@ import io.cni4j.api.Verb;
 import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.PluginExecutor;
+import io.cni4j.core.internal.log.Redaction;
 import io.cni4j.core.internal.version.SpecVersion;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
  *       busy: here that ends in a {@link PluginExecutionException} with reason
  *       {@link Reason#TEXT_FILE_BUSY};</li>
  *   <li>a run that exits non-zero becomes a {@link PluginErrorException} by libcni's rules (see
- *       {@link PluginErrors}); stderr of a successful run is logged at DEBUG, never printed;</li>
+ *       {@link PluginErrors}); stderr of a successful run is logged at DEBUG, never printed, with
+ *       the request's capability values masked (see {@link io.cni4j.core.internal.log.Redaction});</li>
  *   <li>the timeout bounds the whole call, retries included.</li>
  * </ul>
  * Thread-safe; one invoker serves a client.
@@ -229,8 +231,9 @@ public final class PluginInvoker {
             throw new PluginErrorException(PluginErrors.of(result), pluginType, verb, network, null);
         }
         if (result.stderr().length > 0) {
+            // A plugin may echo its stdin, runtimeConfig and all: capability values are masked.
             LOG.log(Level.DEBUG, () -> context(pluginType, verb, network).replace(" failed ", " ")
-                    + "stderr: " + result.stderrText().strip());
+                    + "stderr: " + Redaction.ofRequest(stdin).apply(result.stderrText().strip()));
         }
         return result.stdout();
     }
