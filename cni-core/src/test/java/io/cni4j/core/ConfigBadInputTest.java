@@ -415,6 +415,16 @@ class ConfigBadInputTest {
     }
 
     @Test
+    @DisplayName("numbers of up to 1,000 digits are kept exactly; longer ones are refused")
+    void numberLength() throws Exception {
+        String longest = "{\"type\":\"t\",\"x\":" + "9".repeat(1_000) + "}";
+        assertThat(NetworkConfigs.parsePluginConf(bytes(longest)).source()).isEqualTo(longest);
+        assertThatThrownBy(() -> NetworkConfigs.parsePluginConf(bytes("{\"type\":\"t\",\"x\":" + "9".repeat(1_001) + "}")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("Number value length");
+    }
+
+    @Test
     @DisplayName("large exponents that fit are kept exactly")
     void largeExponentsThatFit() throws Exception {
         String json = "{\"type\":\"t\",\"x\":1e999999999,\"y\":-1E-2147483647}";
