@@ -6,6 +6,8 @@
  */
 module io.cni4j.it {
     requires io.cni4j.core;
+    // The log tests capture cni4j's System.Logger output through its default java.util.logging backend.
+    requires java.logging;
 
     provides io.cni4j.api.spi.ExecutorProvider with
             io.cni4j.it.providers.HighPriorityProvider,

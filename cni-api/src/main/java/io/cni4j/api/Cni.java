@@ -354,6 +354,20 @@ public interface Cni extends AutoCloseable {
         Builder maxOutputBytes(long bytes);
 
         /**
+         * Which variables of this process's environment the plugins inherit. Default ({@code null}):
+         * all of them, as libcni passes {@code os.Environ()}. With a set, only the variables it names
+         * that are set in this process are passed, so that secrets in the runtime's environment never
+         * reach a plugin. Either way cni4j sets the six {@code CNI_*} variables (COMMAND, CONTAINERID,
+         * NETNS, ARGS, IFNAME, PATH) itself, replacing inherited ones. Most plugins run other programs
+         * ({@code iptables}, {@code ip}) and need at least {@code PATH}:
+         * {@code inheritEnvironment(Set.of("PATH"))}.
+         *
+         * @param names the variable names to pass on, or {@code null} to pass the whole environment
+         * @return this builder
+         */
+        Builder inheritEnvironment(java.util.Set<String> names);
+
+        /**
          * Builds the client.
          *
          * @return a new client

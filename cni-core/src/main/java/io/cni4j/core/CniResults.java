@@ -16,7 +16,9 @@ import java.util.List;
  *
  * <p>Every version is held in the 1.1.0 shape of {@link CniResult}, labelled with its version.
  * Parsing reads exactly what the version's JSON carries: 0.1.0/0.2.0 {@code ip4}/{@code ip6} become
- * addresses without an interface index (IPv4 first) and their routes are listed IPv4 first; the
+ * addresses without an interface index (IPv4 first) and their routes are listed IPv4 first (an
+ * address or route of the other family under either is refused, unlike libcni, since it could not be
+ * written back as read); the
  * 0.3.x/0.4.0 {@code version} field of an IP is checked to be a string and derived from the address
  * on write; interface MTU, socket path and PCI id are read from 1.x results only. Routes carry every
  * field in every version, as libcni's shared route type does. Unknown fields are ignored, absent and

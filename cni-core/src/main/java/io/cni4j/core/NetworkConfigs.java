@@ -33,7 +33,8 @@ import java.util.Objects;
  * <p>Limits, for input that may be hostile or broken: a file larger than 1 MiB is refused before it
  * is read; only regular files are read (symlinks are followed), so a directory, FIFO, device or
  * symlink loop named like a configuration file fails at once instead of blocking; JSON must be
- * UTF-8, nest at most 256 levels and hold no duplicate keys.
+ * UTF-8 without a byte-order mark (Go refuses one too), nest at most 256 levels and hold no duplicate
+ * keys.
  */
 public final class NetworkConfigs {
 

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -45,16 +46,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * directory; so a crash leaves either the old file or the new one, never a partial one. A crash
  * between creating and renaming the temp file leaves the temp file ({@code .tmp-...}), which is
  * never read as an attachment and which {@link #deleteStaleTempFiles} (run by the client's GC)
- * removes once it is {@link #STALE_TEMP_AGE} old. Files are
- * 0600 in a 0700 directory. Reads are bounded to {@link #MAX_FILE_BYTES}.
+ * removes once it is {@link #STALE_TEMP_AGE} old. Files are 0600 in a 0700 directory. Reads and
+ * writes are bounded to {@link #MAX_FILE_BYTES}, file names to {@link #MAX_NAME_BYTES}.
  */
 public final class ResultCache {
 
-    /** The largest cache file read; anything larger is treated as invalid. */
+    /** The largest cache file read or written; anything larger is treated as invalid. */
     public static final long MAX_FILE_BYTES = 4L << 20;
 
     /** The age past which {@link #deleteStaleTempFiles} counts a temp file as left by a dead writer. */
     public static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
+
+    /** The longest file name Linux file systems take (NAME_MAX). */
+    public static final int MAX_NAME_BYTES = 255;
 
     private static final String TEMP_PREFIX = ".tmp-";
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
@@ -83,7 +87,8 @@ public final class ResultCache {
      * @param containerId the container id
      * @param ifName the interface name
      * @return the path
-     * @throws InvalidRequestException if a part is empty or unsafe in a file name
+     * @throws InvalidRequestException if a part is empty or unsafe in a file name, the name would be
+     *     longer than {@link #MAX_NAME_BYTES}, or the JVM cannot encode it as a file name
      */
     public Path path(String network, String containerId, String ifName) throws InvalidRequestException {
         if (network.isEmpty() || containerId.isEmpty() || ifName.isEmpty()) {
@@ -94,7 +99,21 @@ public final class ResultCache {
         checkSafe("network name", network);
         checkSafe("container ID", containerId);
         checkSafe("interface name", ifName);
-        return resultsDir().resolve(network + "-" + containerId + "-" + ifName);
+        String name = network + "-" + containerId + "-" + ifName;
+        int length = name.getBytes(StandardCharsets.UTF_8).length;
+        if (length > MAX_NAME_BYTES) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "the result cache file name <network>-<containerID>-<ifname> would be " + length
+                            + " bytes, more than the " + MAX_NAME_BYTES + " a file name may have", ""));
+        }
+        try {
+            return resultsDir().resolve(name);
+        } catch (InvalidPathException e) {
+            // Non-ASCII names under a JVM whose file name encoding (sun.jnu.encoding) is ASCII, a C locale.
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "the result cache file name cannot be encoded as a file name here (sun.jnu.encoding="
+                            + System.getProperty("sun.jnu.encoding") + ")", e.getMessage()));
+        }
     }
 
     private static void checkSafe(String what, String value) throws InvalidRequestException {
@@ -113,7 +132,8 @@ public final class ResultCache {
      * Writes an attachment's record atomically, replacing an earlier one.
      *
      * @param entry the record
-     * @throws IOException if the directory or file cannot be written; no partial file remains
+     * @throws IOException if the directory or file cannot be written, or the record is larger than
+     *     {@link #MAX_FILE_BYTES} (it could not be read back); no partial file remains
      * @throws InvalidRequestException if the names are unsafe
      */
     public void write(CacheEntry entry) throws IOException, InvalidRequestException {
@@ -121,8 +141,12 @@ public final class ResultCache {
         Path dir = target.getParent();
         createPrivateDirs(dir);
         byte[] bytes = Json.write(toJson(entry));
-        Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("the record for " + target + " would be " + bytes.length + " bytes, more than the "
+                    + MAX_FILE_BYTES + " bytes (4 MiB) a cache file may have; it could not be read back");
+        }
+        // Not named after the target: a target name near the length limit must still leave room.
+        Path temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -39,6 +40,7 @@ public final class ClientBuilder implements Cni.Builder {
     private boolean rollbackOnFailure = true;
     private boolean strictCheck;
     private long maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
+    private Set<String> inheritedEnvironment;
 
     @Override
     public Cni.Builder pluginDirs(List<Path> dirs) {
@@ -137,6 +139,12 @@ public final class ClientBuilder implements Cni.Builder {
     }
 
     @Override
+    public Cni.Builder inheritEnvironment(Set<String> names) {
+        this.inheritedEnvironment = names == null ? null : Set.copyOf(names);
+        return this;
+    }
+
+    @Override
     public Cni build() {
         ExecutorProvider selected = provider != null ? provider : ExecutorDiscovery.select(executorName);
         if (!selected.isAvailable()) {
@@ -144,7 +152,7 @@ public final class ClientBuilder implements Cni.Builder {
                     + selected.unavailabilityCause().map(Throwable::toString).orElse("no cause given"));
         }
         Settings settings = new Settings(pluginDirs, confDir, cacheDir, maxConfNum, minNetworkCount, interfacePrefix,
-                selected, timeout, asyncExecutor, rollbackOnFailure, strictCheck, maxOutputBytes);
+                selected, timeout, asyncExecutor, rollbackOnFailure, strictCheck, maxOutputBytes, inheritedEnvironment);
         PluginInvoker invoker = Engines.invoker(settings);
         return new CniClient(settings, Engines.engine(settings, invoker), invoker);
     }

@@ -32,6 +32,7 @@ import io.cni4j.core.internal.engine.RuntimeConf;
 import io.cni4j.core.internal.invoke.PluginInvoker;
 import io.cni4j.core.internal.invoke.PluginVersionInfo;
 import io.cni4j.core.internal.json.Json;
+import io.cni4j.core.internal.log.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ final class CniClient implements Cni {
         Deadline deadline = call.deadline();
         ObjectNode caps = call.caps();
         for (ConfiguredNetwork net : nets) {
-            NetworkEngine.validate(net.config(), runtime(ns, net, caps));
+            engine.validateAttachment(net.config(), runtime(ns, net, caps));
         }
         try (Unlocker guard = guard(call, "setup")) {
             Attempt attempt = parallel ? attachParallel(nets, ns, caps, deadline) : attachSerially(nets, ns, caps, deadline);
@@ -321,7 +322,7 @@ final class CniClient implements Cni {
                     engine.undo(net.config(), runtime(ns, net, caps), deadline);
                 } catch (CniException e) {
                     LOG.log(System.Logger.Level.WARNING, () -> "rollback of network \"" + net.config().name()
-                            + "\" for " + ns.containerId() + " failed: " + e.getMessage());
+                            + "\" for " + ns.containerId() + " failed: " + Redaction.of(caps).apply(e.getMessage()));
                     if (failure != null) {
                         failure.addSuppressed(e);
                     }
@@ -363,12 +364,12 @@ final class CniClient implements Cni {
                 CachedAttachment a = cached.stream().filter(c -> c.network().equals(net.config().name())
                         && c.ifName().equals(net.ifName())).findFirst().orElse(null);
                 RuntimeConf rt = a == null ? runtime(ns, net, caps) : new RuntimeConf(containerId, ns.netnsPath(),
-                        net.ifName(), ns.args().isEmpty() ? a.cniArgs() : NetworkEngine.pairs(ns.args()),
-                        caps.isEmpty() ? cachedCaps(a) : caps);
+                        net.ifName(), ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
+                        caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
                 try {
                     engine.del(net.config(), rt, deadline);
                 } catch (CniException e) {
-                    if (!tolerated(e, ns.netnsPath())) {
+                    if (!tolerated(e, ns.netnsPath(), rt)) {
                         failures.add(e);
                     }
                 }
@@ -377,14 +378,25 @@ final class CniClient implements Cni {
                 if (!done.add(a.network() + "\0" + a.ifName())) {
                     continue;
                 }
+                NetworkConfigList list;
+                RuntimeConf rt;
                 try {
-                    NetworkConfigList list = NetworkConfigs.parseConfList(a.configJson().getBytes(StandardCharsets.UTF_8));
-                    RuntimeConf rt = new RuntimeConf(containerId, ns.netnsPath().isEmpty() ? a.netns() : ns.netnsPath(),
-                            a.ifName(), ns.args().isEmpty() ? a.cniArgs() : NetworkEngine.pairs(ns.args()),
-                            caps.isEmpty() ? cachedCaps(a) : caps);
+                    list = NetworkConfigs.parseConfList(a.configJson().getBytes(StandardCharsets.UTF_8));
+                    rt = new RuntimeConf(containerId, ns.netnsPath().isEmpty() ? a.netns() : ns.netnsPath(),
+                            a.ifName(), ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
+                            caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
+                    NetworkEngine.validate(list, rt);
+                } catch (CniException e) {
+                    // A damaged record of a network that is not loaded: go-cni would not know it at all; failing
+                    // every remove of the container for it would leave the container unremovable.
+                    LOG.log(System.Logger.Level.WARNING, () -> "remove of " + containerId + " skips network \""
+                            + a.network() + "\" known only from an unusable cache record: " + e.getMessage());
+                    continue;
+                }
+                try {
                     engine.del(list, rt, deadline);
                 } catch (CniException e) {
-                    if (!tolerated(e, ns.netnsPath())) {
+                    if (!tolerated(e, ns.netnsPath(), rt)) {
                         failures.add(e);
                     }
                 }
@@ -393,26 +405,16 @@ final class CniClient implements Cni {
         NetworkEngine.throwAll(failures);
     }
 
-    private static ObjectNode cachedCaps(CachedAttachment a) throws CniException {
-        if (a.capabilityArgsJson().isEmpty()) {
-            return Json.object();
-        }
-        try {
-            return (ObjectNode) Json.parse(a.capabilityArgsJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
-            return Json.object();
-        }
-    }
-
     /** go-cni's remove tolerance, limited to the plugin's own message (not libcni's wrapping). */
-    private static boolean tolerated(CniException e, String netns) {
+    private static boolean tolerated(CniException e, String netns, RuntimeConf rt) {
         if (!(e instanceof PluginErrorException p)) {
             return false;
         }
         String msg = p.error().message();
         boolean ok = msg.contains("not found") || (netns.isEmpty() && msg.contains("no such file or directory"));
         if (ok) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "remove ignores: " + e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, () -> "remove ignores: "
+                    + Redaction.of(rt.capabilityArgs()).apply(e.getMessage()));
         }
         return ok;
     }

@@ -4,6 +4,7 @@ import io.cni4j.api.spi.ExecutorProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -21,8 +22,9 @@ import java.util.concurrent.Executor;
  * @param rollbackOnFailure whether a failed setup removes what it attached
  * @param strictCheck whether check fails on networks that cannot CHECK
  * @param maxOutputBytes the plugin output limit per stream
+ * @param inheritedEnvironment the parent variables plugins inherit, or {@code null} for all
  */
 record Settings(List<Path> pluginDirs, Path confDir, Path cacheDir, int maxConfNum, int minNetworkCount,
                 String interfacePrefix, ExecutorProvider provider, Duration timeout, Executor asyncExecutor,
-                boolean rollbackOnFailure, boolean strictCheck, long maxOutputBytes) {
+                boolean rollbackOnFailure, boolean strictCheck, long maxOutputBytes, Set<String> inheritedEnvironment) {
 }

@@ -7,6 +7,7 @@ import io.cni4j.api.CniException;
 import io.cni4j.api.CniResult;
 import io.cni4j.api.GcAttachment;
 import io.cni4j.api.InvalidConfigException;
+import io.cni4j.api.InvalidRequestException;
 import io.cni4j.api.InvalidResultException;
 import io.cni4j.api.NetworkConfigList;
 import io.cni4j.api.PluginConfig;
@@ -16,6 +17,7 @@ import io.cni4j.core.CniResults;
 import io.cni4j.core.internal.cache.CacheEntry;
 import io.cni4j.core.internal.cache.ResultCache;
 import io.cni4j.core.internal.json.Json;
+import io.cni4j.core.internal.result.ResultMerger;
 import io.cni4j.core.internal.version.SpecVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +72,9 @@ public final class NetworkEngine {
      */
     public CniResult add(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
             throws CniException, InterruptedException {
-        validate(list, rt);
+        validateAttachment(list, rt);
         CniResult result = null;
+        PluginConfig last = null;
         for (PluginConfig plugin : list.plugins()) {
             JsonNode prev = result == null ? null : resultJson(result);
             byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, prev, rt);
@@ -79,12 +82,19 @@ public final class NetworkEngine {
             try {
                 result = CniResults.fromPluginOutput(list.cniVersion(), stdout);
             } catch (InvalidResultException e) {
-                throw new InvalidResultException("plugin type=\"" + plugin.type() + "\" network=\"" + list.name()
-                        + "\" returned an invalid result (add): " + e.getMessage(), e);
+                throw invalidResult(plugin, list, e);
             }
+            last = plugin;
         }
         if (result == null) {
             throw new InvalidConfigException("network \"" + list.name() + "\" has no plugins");
+        }
+        try {
+            // The final result is what the facade merges; a dangling interface index fails here, naming
+            // the plugin that returned it, rather than later in the merge (where go-cni panics).
+            ResultMerger.checkInterfaceIndexes(result);
+        } catch (InvalidResultException e) {
+            throw invalidResult(last, list, e);
         }
         try {
             cache.write(new CacheEntry(rt.containerId(), list.source().getBytes(StandardCharsets.UTF_8),
@@ -94,6 +104,12 @@ public final class NetworkEngine {
                     + cache.resultsDir() + ": " + e.getMessage(), e);
         }
         return result;
+    }
+
+    private static InvalidResultException invalidResult(PluginConfig plugin, NetworkConfigList list,
+                                                        InvalidResultException e) {
+        return new InvalidResultException("plugin type=\"" + plugin.type() + "\" network=\"" + list.name()
+                + "\" returned an invalid result (add): " + e.getMessage(), e);
     }
 
     /**
@@ -254,9 +270,17 @@ public final class NetworkEngine {
             if (!a.network().equals(list.name()) || validSet.contains(new GcAttachment(a.containerId(), a.ifName()))) {
                 continue;
             }
+            RuntimeConf rt = new RuntimeConf(a.containerId(), a.netns(), a.ifName(), cachedArgs(a), cachedCapabilities(a));
             try {
-                del(list, new RuntimeConf(a.containerId(), a.netns(), a.ifName(), a.cniArgs(),
-                        capabilityArgs(a)), deadline);
+                validate(list, rt);
+            } catch (CniException e) {
+                // A damaged or tampered file: no DEL can be built from it, and failing every GC for it helps no one.
+                LOG.log(System.Logger.Level.WARNING, () -> "GC of network \"" + list.name()
+                        + "\" skips a cached attachment whose record is unusable: " + e.getMessage());
+                continue;
+            }
+            try {
+                del(list, rt, deadline);
             } catch (CniException e) {
                 failures.add(e);
             }
@@ -292,7 +316,14 @@ public final class NetworkEngine {
         throw first;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode capabilityArgs(CachedAttachment a) {
+    /**
+     * The capability arguments recorded with a cached attachment; none when the record holds no
+     * object.
+     *
+     * @param a the cached attachment
+     * @return the capability arguments object, never {@code null}
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode cachedCapabilities(CachedAttachment a) {
         if (a.capabilityArgsJson().isEmpty()) {
             return Json.object();
         }
@@ -301,6 +332,24 @@ public final class NetworkEngine {
             return n.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) n : Json.object();
         } catch (JsonProcessingException e) {
             return Json.object();
+        }
+    }
+
+    /**
+     * The CNI_ARGS recorded with a cached attachment, or none when they would be refused (a damaged or
+     * tampered file): a DEL must stay possible, and runs without them then (a WARNING says so).
+     *
+     * @param a the cached attachment
+     * @return the args to use
+     */
+    public static List<Map.Entry<String, String>> cachedArgs(CachedAttachment a) {
+        try {
+            Validation.args(a.cniArgs());
+            return a.cniArgs();
+        } catch (InvalidRequestException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "the cached CNI_ARGS of network \"" + a.network() + "\" for "
+                    + a.containerId() + " are unusable, DEL runs without them: " + e.getMessage());
+            return List.of();
         }
     }
 
@@ -362,6 +411,21 @@ public final class NetworkEngine {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("network \"" + list.name() + "\": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks an attachment's arguments as {@link #add} does before any plugin runs: those of
+     * {@link #validate}, and that the result cache can name a file for the attachment (no part escapes
+     * the cache directory, the name fits in 255 bytes), so that a setup is never refused only after its
+     * plugins ran.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @throws CniException an {@link io.cni4j.api.InvalidRequestException} with the spec's code
+     */
+    public void validateAttachment(NetworkConfigList list, RuntimeConf rt) throws CniException {
+        validate(list, rt);
+        cache.path(list.name(), rt.containerId(), rt.ifName());
     }
 
     /**

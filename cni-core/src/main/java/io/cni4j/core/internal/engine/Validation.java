@@ -69,6 +69,10 @@ public final class Validation {
             throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
                     "interface name is . or ..", ""));
         }
+        if (!wellFormed(name)) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "interface name is not valid Unicode (an unpaired surrogate)", ""));
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '/' || c == ':' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0x20) {
@@ -80,8 +84,8 @@ public final class Validation {
 
     /**
      * Refuses CNI_ARGS entries that the {@code K=V;K=V} encoding or the environment cannot carry:
-     * an empty key, or {@code =}, {@code ;} or NUL in a key or value (plugins split each pair on
-     * {@code =} and expect exactly two parts).
+     * an empty key, or {@code =}, {@code ;}, NUL or an unpaired surrogate in a key or value (plugins
+     * split each pair on {@code =} and expect exactly two parts).
      *
      * @param args the pairs
      * @throws InvalidRequestException code 4, naming the entry
@@ -91,16 +95,17 @@ public final class Validation {
             String k = e.getKey();
             String v = e.getValue();
             if (k.isEmpty() || k.indexOf('=') >= 0 || k.indexOf(';') >= 0 || v.indexOf(';') >= 0
-                    || v.indexOf('=') >= 0 || k.indexOf('\0') >= 0 || v.indexOf('\0') >= 0) {
+                    || v.indexOf('=') >= 0 || k.indexOf('\0') >= 0 || v.indexOf('\0') >= 0
+                    || !wellFormed(k) || !wellFormed(v)) {
                 throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
                         "invalid CNI_ARGS entry: keys must be non-empty, and neither keys nor values may contain"
-                                + " '=', ';' or NUL", printable(k) + "=" + printable(v)));
+                                + " '=', ';', NUL or an unpaired surrogate", printable(k) + "=" + printable(v)));
             }
         }
     }
 
     /**
-     * Refuses a netns path that the environment cannot carry.
+     * Refuses a netns path that the environment cannot carry (NUL, an unpaired surrogate).
      *
      * @param netns the path
      * @throws InvalidRequestException code 4
@@ -110,6 +115,26 @@ public final class Validation {
             throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
                     "netns path contains NUL", printable(netns)));
         }
+        if (!wellFormed(netns)) {
+            throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
+                    "netns path is not valid Unicode (an unpaired surrogate)", printable(netns)));
+        }
+    }
+
+    /**
+     * Whether a string is valid UTF-16: an unpaired surrogate has no UTF-8 form, so it cannot reach a
+     * plugin's environment or a file name intact.
+     */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String printable(String s) {

@@ -9,6 +9,7 @@ import io.cni4j.api.Verb;
 import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.PluginExecutor;
+import io.cni4j.core.internal.log.Redaction;
 import io.cni4j.core.internal.version.SpecVersion;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +27,19 @@ import java.util.stream.Collectors;
  * Runs CNI plugins through a {@link PluginExecutor} with libcni's {@code pkg/invoke} behaviour,
  * the same for every executor:
  * <ul>
- *   <li>lookup as libcni's {@code FindInPath} in the plugin directories;</li>
- *   <li>the environment is the parent's ({@link System#getenv()}) plus {@code CNI_COMMAND},
- *       {@code CNI_CONTAINERID}, {@code CNI_NETNS}, {@code CNI_ARGS}, {@code CNI_IFNAME} and
- *       {@code CNI_PATH} (the plugin directories joined with {@code :}); these six replace inherited
- *       values of the same names;</li>
+ *   <li>lookup as libcni's {@code FindInPath} in the plugin directories; a plugin directory or plugin
+ *       that every user may write is warned about once (see {@link PluginPathAudit});</li>
+ *   <li>the environment is the parent's (what the environment supplier gives: {@link System#getenv()}
+ *       unless the client restricts it) plus {@code CNI_COMMAND}, {@code CNI_CONTAINERID},
+ *       {@code CNI_NETNS}, {@code CNI_ARGS}, {@code CNI_IFNAME} and {@code CNI_PATH} (the plugin
+ *       directories joined with {@code :}); these six replace inherited values of the same names;</li>
  *   <li>"text file busy" at start is retried: {@value #BUSY_ATTEMPTS} attempts one second apart.
  *       <b>Deviation from libcni</b>, which returns empty output and no error when every attempt is
  *       busy: here that ends in a {@link PluginExecutionException} with reason
  *       {@link Reason#TEXT_FILE_BUSY};</li>
  *   <li>a run that exits non-zero becomes a {@link PluginErrorException} by libcni's rules (see
- *       {@link PluginErrors}); stderr of a successful run is logged at DEBUG, never printed;</li>
+ *       {@link PluginErrors}); stderr of a successful run is logged at DEBUG, never printed, with
+ *       the request's capability values masked (see {@link io.cni4j.core.internal.log.Redaction});</li>
  *   <li>the timeout bounds the whole call, retries included.</li>
  * </ul>
  * Thread-safe; one invoker serves a client.
@@ -74,11 +77,15 @@ public final class PluginInvoker {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Sleeps for real. */
+    public static final Sleeper REAL_SLEEPER = d -> Thread.sleep(d.toMillis());
+
     private final PluginExecutor executor;
     private final List<Path> pluginDirs;
     private final long maxOutputBytes;
     private final Supplier<Map<String, String>> parentEnvironment;
     private final Sleeper sleeper;
+    private final PluginPathAudit audit = new PluginPathAudit();
 
     /**
      * An invoker that inherits {@link System#getenv()} and sleeps for real.
@@ -88,7 +95,7 @@ public final class PluginInvoker {
      * @param maxOutputBytes the bound on stdout and on stderr
      */
     public PluginInvoker(PluginExecutor executor, List<Path> pluginDirs, long maxOutputBytes) {
-        this(executor, pluginDirs, maxOutputBytes, System::getenv, d -> Thread.sleep(d.toMillis()));
+        this(executor, pluginDirs, maxOutputBytes, System::getenv, REAL_SLEEPER);
     }
 
     /**
@@ -215,15 +222,18 @@ public final class PluginInvoker {
         try {
             executable = PluginLookup.find(pluginType, pluginDirs);
         } catch (PluginExecutionException e) {
+            audit.check(pluginDirs, null);
             throw new PluginExecutionException(e.reason(), context(pluginType, verb, network) + e.getMessage(), e);
         }
+        audit.check(pluginDirs, executable);
         ExecResult result = runRetryingBusy(executable, pluginType, verb, stdin, env, timeout, network);
         if (!result.succeeded()) {
             throw new PluginErrorException(PluginErrors.of(result), pluginType, verb, network, null);
         }
         if (result.stderr().length > 0) {
+            // A plugin may echo its stdin, runtimeConfig and all: capability values are masked.
             LOG.log(Level.DEBUG, () -> context(pluginType, verb, network).replace(" failed ", " ")
-                    + "stderr: " + result.stderrText().strip());
+                    + "stderr: " + Redaction.ofRequest(stdin).apply(result.stderrText().strip()));
         }
         return result.stdout();
     }

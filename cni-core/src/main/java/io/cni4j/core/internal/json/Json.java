@@ -24,9 +24,9 @@ import java.util.Map;
 /**
  * The one place where JSON is read and written: Jackson's tree model, strict input, exact numbers.
  *
- * <p>Input rules: one JSON value and nothing after it, UTF-8 only, duplicate keys refused, nesting at
- * most {@link #MAX_NESTING_DEPTH} levels, numbers kept exactly (big integers and decimals are not
- * rounded through {@code double} as Go does).
+ * <p>Input rules: one JSON value and nothing after it, UTF-8 only (no byte-order mark), duplicate keys
+ * refused, nesting at most {@link #MAX_NESTING_DEPTH} levels, numbers kept exactly (big integers and
+ * decimals are not rounded through {@code double} as Go does).
  */
 public final class Json {
 
@@ -75,6 +75,10 @@ public final class Json {
             throw e;
         } catch (IOException e) {
             throw new JsonParseFailure(e.getMessage());
+        } catch (NumberFormatException e) {
+            // Jackson lets this escape for a decimal whose exponent does not fit in an int (1e9999999999).
+            String msg = String.valueOf(e.getMessage());
+            throw new JsonParseFailure("invalid number: " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg));
         }
     }
 
@@ -82,8 +86,13 @@ public final class Json {
      * Jackson guesses UTF-16 and UTF-32 from a byte-order mark or from zero bytes at the start; we
      * accept UTF-8 only. UTF-8 JSON text never holds a 0x00, 0xFE or 0xFF byte, so one of those in
      * the first four bytes means another encoding (later ones are refused by the UTF-8 parser).
+     * Jackson also skips a UTF-8 byte-order mark, which Go's decoder refuses: refused here too, so that
+     * cni4j and Go runtimes accept the same files.
      */
     private static void refuseOtherEncodings(byte[] bytes) throws JsonProcessingException {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            throw new JsonParseFailure("input starts with a byte-order mark (0xEF 0xBB 0xBF)");
+        }
         for (int i = 0; i < Math.min(4, bytes.length); i++) {
             int b = bytes[i] & 0xFF;
             if (b == 0x00 || b == 0xFE || b == 0xFF) {
@@ -213,7 +222,9 @@ public final class Json {
             ObjectNode out = object();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
+                    // The key's class only: its toString may recurse forever (a cyclic list) or be a secret.
+                    throw new IllegalArgumentException("JSON object keys must be strings, got "
+                            + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
                 }
                 out.set(key, fromJava(e.getValue(), depth + 1));
             }

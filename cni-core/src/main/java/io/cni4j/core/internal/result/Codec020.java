@@ -24,7 +24,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>Mapped onto the 1.1.0 shape as libcni's 0.2.0-to-0.4.0 conversion does: the IPv4 then the IPv6
- * address, both without an interface index, and the IPv4 routes followed by the IPv6 routes.
+ * address, both without an interface index, and the IPv4 routes followed by the IPv6 routes. Unlike
+ * libcni, an {@code ip4} (or its routes) of the IPv6 family, or the reverse, is refused: the result
+ * could not be written back as it was read.
  */
 final class Codec020 implements ResultCodec {
 
@@ -107,21 +109,44 @@ final class Codec020 implements ResultCodec {
         List<Route> routes6 = List.of();
         ObjectNode node4 = JsonFields.optionalObject(root, "ip4", "");
         if (node4 != null) {
-            ip4 = readIp(node4, "ip4");
-            routes4 = ResultParts.readRoutes(node4, "routes", "ip4");
+            ip4 = readIp(node4, "ip4", true);
+            routes4 = readRoutes(node4, "ip4", true);
         }
         ObjectNode node6 = JsonFields.optionalObject(root, "ip6", "");
         if (node6 != null) {
-            ip6 = readIp(node6, "ip6");
-            routes6 = ResultParts.readRoutes(node6, "routes", "ip6");
+            ip6 = readIp(node6, "ip6", false);
+            routes6 = readRoutes(node6, "ip6", false);
         }
         return new View(ip4, ip6, routes4, routes6, ResultParts.readDns(root, "")).toResult(version);
     }
 
-    private static IpConfig readIp(ObjectNode node, String path) throws InvalidResultException {
+    /*
+     * An address or route destination of the other family is refused: this shape keeps one address per
+     * family, so it would be moved or lost when the result is written back (to the cache, for instance).
+     */
+    private static IpConfig readIp(ObjectNode node, String path, boolean ipv4) throws InvalidResultException {
         IpPrefix address = JsonFields.prefix(node, "ip", path);
+        if (address.isIpv4() != ipv4) {
+            throw JsonFields.invalid(JsonFields.path(path, "ip"), "expected an " + family(ipv4) + " address, got \""
+                    + address + "\"");
+        }
         InetAddress gateway = JsonFields.ip(node, "gateway", path);
         return new IpConfig(null, address, gateway);
+    }
+
+    private static List<Route> readRoutes(ObjectNode node, String path, boolean ipv4) throws InvalidResultException {
+        List<Route> routes = ResultParts.readRoutes(node, "routes", path);
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).dst().isIpv4() != ipv4) {
+                throw JsonFields.invalid(JsonFields.path(JsonFields.path(JsonFields.path(path, "routes"), i), "dst"),
+                        "expected an " + family(ipv4) + " destination, got \"" + routes.get(i).dst() + "\"");
+            }
+        }
+        return routes;
+    }
+
+    private static String family(boolean ipv4) {
+        return ipv4 ? "IPv4" : "IPv6";
     }
 
     @Override

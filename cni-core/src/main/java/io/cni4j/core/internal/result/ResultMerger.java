@@ -49,13 +49,9 @@ public final class ResultMerger {
             for (Interface intf : result.interfaces()) {
                 interfaces.put(intf.name(), new Entry(intf.mac(), intf.sandbox(), intf.pciId(), intf.socketPath()));
             }
-            int count = result.interfaces().size();
+            checkInterfaceIndexes(result);
             for (IpConfig ip : result.ips()) {
                 Integer index = ip.interfaceIndex();
-                if (index != null && (index < 0 || index >= count)) {
-                    throw new InvalidResultException("invalid interface config: invalid IP configuration (interface number "
-                            + index + " is > number of interfaces " + count + ")");
-                }
                 String name = index == null ? defaultInterface : result.interfaces().get(index).name();
                 interfaces.get(name).addresses.add(new AssignedAddress(ip.address(), ip.gateway()));
             }
@@ -66,6 +62,25 @@ public final class ResultMerger {
         Map<String, InterfaceConfig> configs = new LinkedHashMap<>();
         interfaces.forEach((name, entry) -> configs.put(name, entry.toConfig()));
         return new Result(configs, dns, routes, raw);
+    }
+
+    /**
+     * Checks that every IP's interface index names an interface of the result (go-cni panics on one
+     * that does not).
+     *
+     * @param result the result
+     * @throws InvalidResultException with go-cni's {@code invalid interface config: invalid IP
+     *     configuration (interface number N is > number of interfaces M)}
+     */
+    public static void checkInterfaceIndexes(CniResult result) throws InvalidResultException {
+        int count = result.interfaces().size();
+        for (IpConfig ip : result.ips()) {
+            Integer index = ip.interfaceIndex();
+            if (index != null && (index < 0 || index >= count)) {
+                throw new InvalidResultException("invalid interface config: invalid IP configuration (interface number "
+                        + index + " is > number of interfaces " + count + ")");
+            }
+        }
     }
 
     private static CniResult toCurrent(CniResult result, int position) throws InvalidResultException {

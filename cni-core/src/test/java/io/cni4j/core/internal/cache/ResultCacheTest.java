@@ -214,4 +214,42 @@ class ResultCacheTest {
         assertThat(results.resolve("containerd-net-c2201c8869e4-eth0")).exists();
         assertThat(cache.attachments("")).hasSize(1);
     }
+
+    @Test
+    @DisplayName("a file name of 255 bytes is written and read; one byte more is refused (NAME_MAX)")
+    void nameLengthLimit() throws Exception {
+        ResultCache cache = new ResultCache(dir);
+        String id = "x".repeat(ResultCache.MAX_NAME_BYTES - "net--eth0".length());
+        byte[] conf = "{}".getBytes(StandardCharsets.UTF_8);
+        cache.write(new CacheEntry(id, conf, "eth0", "net", "", List.of(), null, null));
+        assertThat(cache.read("net", id, "eth0")).isPresent();
+        assertThat(cache.attachments(id)).extracting(CachedAttachment::containerId).containsExactly(id);
+        assertThatThrownBy(() -> cache.path("net", id + "x", "eth0"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessageContaining("would be 256 bytes, more than the 255");
+        assertThatThrownBy(() -> cache.path("net", "\u00e9".repeat(124), "eth0"))
+                .as("counted in UTF-8 bytes").isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    @DisplayName("a record larger than the 4 MiB read limit is not written: it could never be read back")
+    void oversizedRecordIsNotWritten() throws Exception {
+        ResultCache cache = new ResultCache(dir);
+        JsonNode huge = Json.nodes().textNode("x".repeat((int) ResultCache.MAX_FILE_BYTES));
+        CacheEntry entry = new CacheEntry("id", "{}".getBytes(StandardCharsets.UTF_8), "eth0", "net", "", List.of(),
+                Json.object().set("big", huge), null);
+        assertThatThrownBy(() -> cache.write(entry)).isInstanceOf(IOException.class)
+                .hasMessageContaining("more than the 4194304 bytes (4 MiB) a cache file may have");
+        assertThat(cache.read("net", "id", "eth0")).isEmpty();
+        assertThat(cache.hasTempFiles()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a name the JVM cannot encode as a file name (an unpaired surrogate) is refused, not an InvalidPathException")
+    void unencodableName() {
+        ResultCache cache = new ResultCache(dir);
+        assertThatThrownBy(() -> cache.path("net", "c1", "eth\ud800"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessageContaining("cannot be encoded as a file name");
+    }
 }
