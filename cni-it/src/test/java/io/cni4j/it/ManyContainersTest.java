@@ -69,6 +69,11 @@ class ManyContainersTest {
 
         try (Cni cni = net.client().asyncExecutor(pool).build()) {
             cni.load(LoadOption.loopback(), LoadOption.defaultConf());
+            // Debian's firewall plugin creates its CNI-FORWARD chain on first use and two first uses
+            // at once can race in iptables (seen once here); one setup and remove first creates it.
+            Path warmup = net.netns("many-warmup");
+            cni.setup("many-warmup", warmup.toString());
+            cni.remove("many-warmup", warmup.toString());
 
             // A30: loads run concurrently with the setups and neither blocks nor starves the other
             AtomicBoolean stop = new AtomicBoolean();
