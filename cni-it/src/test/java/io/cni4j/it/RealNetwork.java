@@ -1,7 +1,5 @@
 package io.cni4j.it;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import io.cni4j.api.Cni;
 import io.cni4j.api.NetnsException;
 import io.cni4j.api.spi.ExecutorProvider;
@@ -9,6 +7,7 @@ import io.cni4j.api.spi.NetnsManager;
 import io.cni4j.core.Cni4j;
 import io.cni4j.core.internal.exec.ExecutorDiscovery;
 import io.cni4j.testkit.CniTestDirs;
+import io.cni4j.testkit.RootTestGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The fixture of one real-plugin test run with one executor provider ({@code process} or {@code jna}):
@@ -53,8 +51,8 @@ final class RealNetwork implements AutoCloseable {
 
     /** Where Debian's containernetworking-plugins live. */
     static final Path PLUGIN_DIR = Path.of("/usr/lib/cni");
-    /** CI sets it to 1: then a test that cannot run fails instead of being skipped. */
-    static final String REQUIRE_ENV = "CNI4J_REQUIRE_ROOT_TESTS";
+    /** What {@link #requireRealNetworking()} names when it skips or fails a test. */
+    private static final String WHAT = "real-plugin test";
 
     /** The real executor providers by name, in the order the tests run them ({@link ForEachExecutor}). */
     static final List<String> EXECUTORS = List.of("process", "jna");
@@ -97,37 +95,18 @@ final class RealNetwork implements AutoCloseable {
     }
 
     /**
-     * Skips the test (or fails it when {@value #REQUIRE_ENV}=1) unless it can change real network
-     * state safely: root with CAP_SYS_ADMIN, the plugins and tools installed, and the JVM in a private
-     * network namespace (never the machine's own).
+     * Skips the test (or fails it when {@code CNI4J_REQUIRE_ROOT_TESTS=1}, see {@link RootTestGate})
+     * unless it can change real network state safely: root with CAP_SYS_ADMIN, the JVM in the private
+     * network namespace of build-support/netns-java (never the machine's own), and the plugins and
+     * tools installed.
      */
     static void requireRealNetworking() {
-        Optional<String> problem = problem();
-        if (problem.isEmpty()) {
-            return;
-        }
-        if ("1".equals(System.getenv(REQUIRE_ENV))) {
-            fail("real-plugin test cannot run: " + problem.get() + " (" + REQUIRE_ENV + "=1)");
-        }
-        Assumptions.abort("real-plugin test skipped: " + problem.get() + " (set " + REQUIRE_ENV + "=1 to fail instead)");
+        RootTestGate.requireRoot(WHAT);
+        RootTestGate.requirePrivateNetworkNamespace(WHAT);
+        RootTestGate.skipOrFail(WHAT, missingPluginsOrTools());
     }
 
-    private static Optional<String> problem() {
-        List<String> status;
-        try {
-            status = Files.readAllLines(Path.of("/proc/self/status"));
-        } catch (IOException e) {
-            return Optional.of("cannot read /proc/self/status (not Linux?)");
-        }
-        String uid = status.stream().filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")[2]).findFirst().orElse("?");
-        if (!uid.equals("0")) {
-            return Optional.of("not running as root (effective uid " + uid + ")");
-        }
-        long capEff = status.stream().filter(l -> l.startsWith("CapEff:"))
-                .map(l -> Long.parseUnsignedLong(l.split("\\s+")[1], 16)).findFirst().orElse(0L);
-        if ((capEff & (1L << 21)) == 0) {
-            return Optional.of("running as root without CAP_SYS_ADMIN");
-        }
+    private static Optional<String> missingPluginsOrTools() {
         if (!Files.isExecutable(PLUGIN_DIR.resolve("bridge"))) {
             return Optional.of(PLUGIN_DIR + "/bridge is missing: install containernetworking-plugins");
         }
@@ -135,19 +114,6 @@ final class RealNetwork implements AutoCloseable {
             if (HostState.exec("sh", "-c", "command -v " + tool).exitStatus() != 0) {
                 return Optional.of("the tool " + tool + " is missing");
             }
-        }
-        // The wrapper unshares the network namespace between the forking JVM and this one: a JVM that
-        // shares its parent's namespace would change the machine's network.
-        try {
-            Path self = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
-            long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
-            Path parent = Files.readSymbolicLink(Path.of("/proc/" + parentPid + "/ns/net"));
-            if (self.equals(parent)) {
-                return Optional.of("the test JVM shares the network namespace of its parent process (" + self
-                        + "); real-plugin tests only run in the private namespace of build-support/netns-java/bin/java");
-            }
-        } catch (IOException e) {
-            return Optional.of("cannot compare this JVM's network namespace with its parent's: " + e);
         }
         return Optional.empty();
     }

@@ -2,7 +2,6 @@ package io.cni4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.cni4j.api.PluginErrorException;
 import io.cni4j.api.PluginExecutionException;
@@ -10,13 +9,14 @@ import io.cni4j.api.Verb;
 import io.cni4j.core.internal.invoke.InvocationArgs;
 import io.cni4j.core.internal.invoke.PluginInvoker;
 import io.cni4j.core.internal.invoke.PluginVersionInfo;
+import io.cni4j.testkit.RootTestGate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,18 +35,13 @@ class RealPluginsTest {
 
     /**
      * Skips when the plugins are missing, except when {@code CNI4J_REQUIRE_ROOT_TESTS=1} (CI), where
-     * missing plugins are a failure.
+     * missing plugins are a failure ({@link RootTestGate}).
      */
     @BeforeAll
     static void requirePlugins() {
-        if (!Files.isRegularFile(PLUGIN_DIR.resolve("loopback"))) {
-            String why = PLUGIN_DIR.resolve("loopback") + " is missing: install the Debian package "
-                    + "containernetworking-plugins";
-            if ("1".equals(System.getenv("CNI4J_REQUIRE_ROOT_TESTS"))) {
-                fail("CNI4J_REQUIRE_ROOT_TESTS=1 but " + why);
-            }
-            Assumptions.abort(why);
-        }
+        Path loopback = PLUGIN_DIR.resolve("loopback");
+        RootTestGate.skipOrFail("real plugin VERSION test", Files.isRegularFile(loopback) ? Optional.empty()
+                : Optional.of(loopback + " is missing: install the Debian package containernetworking-plugins"));
     }
 
     private static PluginInvoker invoker(String executor) {

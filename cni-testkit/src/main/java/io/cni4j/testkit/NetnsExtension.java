@@ -4,7 +4,6 @@ import io.cni4j.api.NetnsException;
 import io.cni4j.api.spi.ExecutorProvider;
 import io.cni4j.api.spi.NetnsManager;
 import io.cni4j.testkit.internal.junit.ProviderSelection;
-import io.cni4j.testkit.internal.junit.RootGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +75,10 @@ public final class NetnsExtension implements BeforeEachCallback, AfterEachCallba
         if (!wanted) {
             return;
         }
-        RootGate.requireRoot("real network namespace test");
+        RootTestGate.requireRoot("real network namespace test");
         ProviderSelection.Selection selection = provider != null
                 ? ProviderSelection.select(List.of(provider), provider.name()) : ProviderSelection.discover();
-        RootGate.check(Optional.ofNullable(selection.problem()), RootGate.rootTestsRequired(), "real network namespace test");
+        RootTestGate.skipOrFail("real network namespace test", Optional.ofNullable(selection.problem()));
         Path directory = Files.createTempDirectory("cni4j-netns-");
         NetnsManager manager = selection.provider().netnsManager(directory);
         String name = "test-" + UUID.randomUUID().toString().substring(0, 8);

@@ -12,7 +12,6 @@ import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.ExecutorProvider;
 import io.cni4j.api.spi.NetnsManager;
 import io.cni4j.api.spi.PluginExecutor;
-import io.cni4j.testkit.internal.junit.RootGate;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +109,7 @@ public abstract class PluginExecutorCompatibilityKit {
         Optional<String> problem = provider.isAvailable() ? Optional.empty()
                 : Optional.of("executor provider \"" + provider.name() + "\" is not available: "
                         + provider.unavailabilityCause().map(Object::toString).orElse("no reason given"));
-        RootGate.check(problem, RootGate.rootTestsRequired(), "executor compatibility test");
+        RootTestGate.skipOrFail("executor compatibility test", problem);
         this.executor = provider.executor();
         assertThat(executor).as("provider().executor()").isNotNull();
     }
@@ -556,7 +555,7 @@ public abstract class PluginExecutorCompatibilityKit {
     @Test
     @DisplayName("netns (root): create pins a namespace at directory/name that isNetns recognises")
     public void netnsCreate() throws Exception {
-        RootGate.requireRoot("netns compatibility test");
+        RootTestGate.requireRoot("netns compatibility test");
         NetnsManager manager = provider.netnsManager(dir.resolve("netns"));
         Path path = manager.create("tck-create");
         try {
@@ -575,7 +574,7 @@ public abstract class PluginExecutorCompatibilityKit {
     @Test
     @DisplayName("netns (root): remove deletes the namespace and a second remove is not an error")
     public void netnsRemoveIsIdempotent() throws Exception {
-        RootGate.requireRoot("netns compatibility test");
+        RootTestGate.requireRoot("netns compatibility test");
         NetnsManager manager = provider.netnsManager(dir.resolve("netns"));
         Path path = manager.create("tck-remove");
         manager.remove(path);
@@ -593,7 +592,7 @@ public abstract class PluginExecutorCompatibilityKit {
     @Test
     @DisplayName("netns (root): create of a taken name fails and leaves the existing namespace")
     public void netnsCreateTakenName() throws Exception {
-        RootGate.requireRoot("netns compatibility test");
+        RootTestGate.requireRoot("netns compatibility test");
         NetnsManager manager = provider.netnsManager(dir.resolve("netns"));
         Path path = manager.create("tck-taken");
         try {

@@ -1,5 +1,6 @@
 package io.cni4j.tool;
 
+import io.cni4j.testkit.RootTestGate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The gate and helpers of the tests that run the real tool against the real plugins: they need root,
@@ -21,44 +20,25 @@ final class RealEnvironment {
 
     /** Where Debian's containernetworking-plugins installs the plugins. */
     static final Path PLUGINS = Path.of("/usr/lib/cni");
+    /** What {@link #require} names when it skips or fails a test. */
+    private static final String WHAT = "real plugin test";
 
     private RealEnvironment() {
     }
 
     /**
-     * Skips or fails the current test unless it can run for real.
+     * Skips or fails the current test unless it can run for real: root, the private namespace and the
+     * plugins ({@link RootTestGate}).
      *
      * @param plugins the plugins the test needs
      */
     static void require(String... plugins) {
-        Optional<String> problem = problem(List.of(plugins));
-        if (problem.isEmpty()) {
-            return;
-        }
-        if ("1".equals(System.getenv("CNI4J_REQUIRE_ROOT_TESTS"))) {
-            Assertions.fail("real plugin test cannot run: " + problem.get()
-                    + "; failing instead of skipping because CNI4J_REQUIRE_ROOT_TESTS=1");
-        }
-        Assumptions.abort("real plugin test skipped: " + problem.get());
+        RootTestGate.requireRoot(WHAT);
+        RootTestGate.requirePrivateNetworkNamespace(WHAT);
+        RootTestGate.skipOrFail(WHAT, missingPlugin(List.of(plugins)));
     }
 
-    private static Optional<String> problem(List<String> plugins) {
-        try {
-            String uid = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith("Uid:")).map(l -> l.substring(4).trim().split("\\s+")[1])
-                    .findFirst().orElse("?");
-            if (!uid.equals("0")) {
-                return Optional.of("not root (effective uid " + uid + ")");
-            }
-            boolean privateNamespace = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                    .anyMatch(l -> l.contains(" /run/netns ") && l.contains(" cni4j-netns "));
-            if (!privateNamespace) {
-                return Optional.of("the test JVM is not in the private network namespace of build-support/netns-java"
-                        + " (no cni4j-netns tmpfs on /run/netns)");
-            }
-        } catch (IOException e) {
-            return Optional.of("cannot inspect /proc: " + e);
-        }
+    private static Optional<String> missingPlugin(List<String> plugins) {
         for (String plugin : plugins) {
             if (!Files.isRegularFile(PLUGINS.resolve(plugin))) {
                 return Optional.of("plugin " + PLUGINS.resolve(plugin) + " is missing (apt-get install containernetworking-plugins)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cni4j.api.NetnsException;
+import io.cni4j.testkit.RootTestGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +22,16 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("create pins a new namespace that differs from the JVM's, remove deletes it, a second remove is fine")
     void createAndRemove() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("netns"));
-        long before = RootTests.threadNetnsInode();
+        long before = NetnsInodes.threadNetnsInode();
         Path path = manager.create("blue");
         try {
             assertThat(path).isEqualTo(dir.resolve("netns").resolve("blue"));
             assertThat(manager.isNetns(path)).isTrue();
-            assertThat(RootTests.inode(path)).as("inode of the pinned namespace").isNotEqualTo(before);
+            assertThat(NetnsInodes.inode(path)).as("inode of the pinned namespace").isNotEqualTo(before);
             assertThat(MountInfo.at(path)).extracting(MountInfo.Mount::fsType).containsExactly("nsfs");
-            assertThat(RootTests.threadNetnsInode()).as("the calling thread's namespace is unchanged").isEqualTo(before);
+            assertThat(NetnsInodes.threadNetnsInode()).as("the calling thread's namespace is unchanged").isEqualTo(before);
         } finally {
             manager.remove(path);
         }
@@ -43,13 +44,13 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("two namespaces created in a row are distinct")
     void distinctNamespaces() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         Path a = manager.create("a");
         try {
             Path b = manager.create("b");
             try {
-                assertThat(RootTests.inode(a)).isNotEqualTo(RootTests.inode(b));
+                assertThat(NetnsInodes.inode(a)).isNotEqualTo(NetnsInodes.inode(b));
             } finally {
                 manager.remove(b);
             }
@@ -61,7 +62,7 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("remove unmounts every mount stacked on the file")
     void removeStackedMounts() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         Path path = manager.create("stacked");
         FreshThread.call("test-pin", () -> { // a second namespace mounted over the first
@@ -77,7 +78,7 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("a failure after the mount leaves neither the file nor the mount behind")
     void failureAfterMountCleansUp() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
             Namespaces.pinNew(target);
             throw ErrnoException.of("simulated", target, Linux.EPERM);
@@ -140,7 +141,7 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("a missing directory is created; a non-default one is not turned into a mount point")
     void createsDirectory() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         Path nested = dir.resolve("a/b/netns");
         JnaNetnsManager manager = new JnaNetnsManager(nested);
         Path path = manager.create("x");
@@ -155,7 +156,7 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("a directory deleted after the first create is created again by the next one")
     void directoryRecreated() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         Path netns = dir.resolve("netns");
         JnaNetnsManager manager = new JnaNetnsManager(netns);
         manager.remove(manager.create("first"));
@@ -181,7 +182,7 @@ class JnaNetnsManagerTest {
     @Test
     @DisplayName("remove of a symlink deletes the link and unmounts nothing through it")
     void removeSymlink() throws Exception {
-        RootTests.requireRoot("netns manager test");
+        RootTestGate.requireRoot("netns manager test");
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         Path real = manager.create("real");
         try {

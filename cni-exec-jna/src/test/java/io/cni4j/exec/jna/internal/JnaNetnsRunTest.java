@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cni4j.api.NetnsException;
 import io.cni4j.exec.jna.JnaNetns;
 import io.cni4j.testkit.NetnsExtension;
+import io.cni4j.testkit.RootTestGate;
 import io.cni4j.testkit.TestNetns;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,13 +34,13 @@ class JnaNetnsRunTest {
     @Test
     @DisplayName("the task runs inside the namespace: its thread's namespace is the file's, and only lo is there")
     void runsInside(TestNetns netns) throws Exception {
-        long outside = RootTests.threadNetnsInode();
-        long inside = JnaNetns.run(netns.path(), RootTests::threadNetnsInode);
-        assertThat(inside).isEqualTo(RootTests.inode(netns.path())).isNotEqualTo(outside);
+        long outside = NetnsInodes.threadNetnsInode();
+        long inside = JnaNetns.run(netns.path(), NetnsInodes::threadNetnsInode);
+        assertThat(inside).isEqualTo(NetnsInodes.inode(netns.path())).isNotEqualTo(outside);
         List<String> interfaces = JnaNetns.run(netns.path(), () -> Files.readAllLines(Path.of("/proc/thread-self/net/dev"))
                 .stream().skip(2).map(line -> line.substring(0, line.indexOf(':')).trim()).toList());
         assertThat(interfaces).containsExactly("lo");
-        assertThat(RootTests.threadNetnsInode()).as("the caller's namespace is unchanged").isEqualTo(outside);
+        assertThat(NetnsInodes.threadNetnsInode()).as("the caller's namespace is unchanged").isEqualTo(outside);
     }
 
     @Test
@@ -82,7 +83,7 @@ class JnaNetnsRunTest {
     @Test
     @DisplayName("a path that is not a namespace fails with NetnsException naming it, and the task does not run")
     void notANamespace(@TempDir Path dir) throws Exception {
-        RootTests.requireRoot("netns run test");
+        RootTestGate.requireRoot("netns run test");
         Path plain = Files.writeString(dir.resolve("plain"), "x");
         AtomicBoolean ran = new AtomicBoolean();
         assertThatThrownBy(() -> JnaNetns.run(plain, () -> ran.getAndSet(true)))
@@ -99,9 +100,9 @@ class JnaNetnsRunTest {
     @Test
     @DisplayName("the JVM's own namespace can be entered through /proc/self/ns/net")
     void ownNamespace() throws Exception {
-        RootTests.requireRoot("netns run test");
-        long own = RootTests.inode(Path.of("/proc/self/ns/net"));
-        assertThat(JnaNetns.run(Path.of("/proc/self/ns/net"), RootTests::threadNetnsInode)).isEqualTo(own);
+        RootTestGate.requireRoot("netns run test");
+        long own = NetnsInodes.inode(Path.of("/proc/self/ns/net"));
+        assertThat(JnaNetns.run(Path.of("/proc/self/ns/net"), NetnsInodes::threadNetnsInode)).isEqualTo(own);
     }
 
     @Test

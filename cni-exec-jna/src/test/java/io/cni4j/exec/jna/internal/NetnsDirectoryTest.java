@@ -3,6 +3,7 @@ package io.cni4j.exec.jna.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cni4j.api.spi.NetnsManager;
+import io.cni4j.testkit.RootTestGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class NetnsDirectoryTest {
     @Test
     @DisplayName("ip netns set-up: a directory that is not a mount point is bound onto itself and made shared, once")
     void sharesLikeIpNetns() throws Exception {
-        RootTests.requireRoot("netns directory test");
+        RootTestGate.requireRoot("netns directory test");
         Path netns = dir.resolve("netns");
         try {
             NetnsDirectory.prepare(netns, true);
@@ -38,7 +39,7 @@ class NetnsDirectoryTest {
     @Test
     @DisplayName("a directory that is already a mount point is left exactly as it is")
     void leavesMountPointsAlone() throws Exception {
-        RootTests.requireRoot("netns directory test");
+        RootTestGate.requireRoot("netns directory test");
         Path netns = Files.createDirectory(dir.resolve("mounted"));
         assertThat(LibC.mount(netns.toString(), netns.toString(), "none", Linux.MS_BIND, null)).isZero();
         try {
@@ -77,7 +78,7 @@ class NetnsDirectoryTest {
     @Test
     @DisplayName("in the test JVM's private namespace, /run/netns (a tmpfs mount point) is used as it is")
     void defaultDirectoryInTestNamespace() throws Exception {
-        RootTests.requireRoot("netns directory test");
+        RootTestGate.requireRoot("netns directory test");
         Path run = NetnsManager.DEFAULT_DIRECTORY;
         List<MountInfo.Mount> before = Files.isDirectory(run) ? MountInfo.at(run) : List.of();
         Assumptions.assumeTrue(before.size() == 1 && before.get(0).source().equals("cni4j-netns"),

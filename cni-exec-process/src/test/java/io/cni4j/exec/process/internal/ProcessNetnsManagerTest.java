@@ -1,12 +1,12 @@
 package io.cni4j.exec.process.internal;
 
-import static io.cni4j.exec.process.internal.TestSupport.requireRoot;
 import static io.cni4j.exec.process.internal.TestSupport.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cni4j.api.NetnsException;
 import io.cni4j.api.spi.NetnsManager;
+import io.cni4j.testkit.RootTestGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -150,7 +150,7 @@ class ProcessNetnsManagerTest {
         @Test
         @DisplayName("create pins a new network namespace that isNetns recognises; remove undoes it")
         void createAndRemove() throws Exception {
-            requireRoot();
+            RootTestGate.requireRoot("netns manager test");
 
             Path ns = m.create("ns1");
 
@@ -174,7 +174,7 @@ class ProcessNetnsManagerTest {
         @Test
         @DisplayName("creating a name that exists fails and leaves the existing namespace alone")
         void createTwice() throws Exception {
-            requireRoot();
+            RootTestGate.requireRoot("netns manager test");
             Path ns = m.create("taken");
 
             assertThatThrownBy(() -> m.create("taken"))
@@ -187,8 +187,8 @@ class ProcessNetnsManagerTest {
         @Test
         @DisplayName("the default directory /run/netns works (the test JVM's private tmpfs, nothing leaks)")
         void defaultDirectory() throws Exception {
-            requireRoot();
-            TestSupport.requirePrivateRunNetns();
+            RootTestGate.requireRoot("netns manager test");
+            RootTestGate.requirePrivateNetworkNamespace("netns manager test on /run/netns");
             NetnsManager manager = new ProcessExecutorProvider().netnsManager(NetnsManager.DEFAULT_DIRECTORY);
             String name = "cni4j-test-" + ProcessHandle.current().pid();
 
@@ -205,7 +205,7 @@ class ProcessNetnsManagerTest {
         @Test
         @DisplayName("a plain file in the netns directory is not a namespace")
         void plainFileIsNotNetns() throws Exception {
-            requireRoot();
+            RootTestGate.requireRoot("netns manager test");
             Path ns = m.create("real");
             Path plain = Files.writeString(dir.resolve("netns/plain"), "");
 

@@ -1,7 +1,5 @@
 package io.cni4j.exec.process.internal;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import io.cni4j.api.spi.ExecRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /** Script plugins, requests and process checks shared by the executor and netns tests. */
 final class TestSupport {
@@ -74,47 +71,5 @@ final class TestSupport {
             }
         }
         return false;
-    }
-
-    /** Skips (or, with {@code CNI4J_REQUIRE_ROOT_TESTS=1}, fails) a test that needs root. */
-    static void requireRoot() {
-        boolean root = ProcessNetnsManager.hasCapSysAdmin() && uid() == 0;
-        if (!root) {
-            String why = "needs root with CAP_SYS_ADMIN (this process has uid " + uid() + ")";
-            if ("1".equals(System.getenv("CNI4J_REQUIRE_ROOT_TESTS"))) {
-                fail("CNI4J_REQUIRE_ROOT_TESTS=1 but this test " + why);
-            }
-            Assumptions.abort(why);
-        }
-    }
-
-    /**
-     * Skips (or, with {@code CNI4J_REQUIRE_ROOT_TESTS=1}, fails) a test that writes to
-     * {@code /run/netns} unless that is the private tmpfs that build-support/netns-java mounts for
-     * the test JVM, so that nothing can leak onto the machine.
-     */
-    static void requirePrivateRunNetns() throws IOException {
-        boolean isPrivate = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                .anyMatch(line -> line.split(" ")[4].equals("/run/netns") && line.contains(" - tmpfs cni4j-netns "));
-        if (!isPrivate) {
-            String why = "/run/netns is not the private tmpfs of build-support/netns-java/bin/java";
-            if ("1".equals(System.getenv("CNI4J_REQUIRE_ROOT_TESTS"))) {
-                fail("CNI4J_REQUIRE_ROOT_TESTS=1 but " + why);
-            }
-            Assumptions.abort(why);
-        }
-    }
-
-    static long uid() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
-                }
-            }
-        } catch (IOException e) {
-            // unknown
-        }
-        return -1;
     }
 }
