@@ -12,10 +12,10 @@ enum ResultFamily {
     V020(List.of("", "0.1.0", "0.2.0"), new Codec020()),
 
     /** Results with interfaces and IPs that carry a {@code version} field. */
-    V040(List.of("0.3.0", "0.3.1", "0.4.0"), new Codec040()),
+    V040(List.of("0.3.0", "0.3.1", "0.4.0"), InterfaceCodec.V040),
 
     /** Results with interface MTU, socket path, PCI id and the full route. */
-    V100(List.of("1.0.0", "1.1.0"), new Codec100());
+    V100(List.of("1.0.0", "1.1.0"), InterfaceCodec.V100);
 
     /** The version an empty {@code cniVersion} stands for. */
     static final String DEFAULT_VERSION = "0.1.0";
