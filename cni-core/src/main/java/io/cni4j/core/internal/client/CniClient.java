@@ -363,9 +363,7 @@ final class CniClient implements Cni {
                 done.add(net.config().name() + "\0" + net.ifName());
                 CachedAttachment a = cached.stream().filter(c -> c.network().equals(net.config().name())
                         && c.ifName().equals(net.ifName())).findFirst().orElse(null);
-                RuntimeConf rt = a == null ? runtime(ns, net, caps) : new RuntimeConf(containerId, ns.netnsPath(),
-                        net.ifName(), ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
-                        caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
+                RuntimeConf rt = a == null ? runtime(ns, net, caps) : cachedRuntime(ns, caps, a, ns.netnsPath());
                 try {
                     engine.del(net.config(), rt, deadline);
                 } catch (CniException e) {
@@ -382,9 +380,7 @@ final class CniClient implements Cni {
                 RuntimeConf rt;
                 try {
                     list = NetworkConfigs.parseConfList(a.configJson().getBytes(StandardCharsets.UTF_8));
-                    rt = new RuntimeConf(containerId, ns.netnsPath().isEmpty() ? a.netns() : ns.netnsPath(),
-                            a.ifName(), ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
-                            caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
+                    rt = cachedRuntime(ns, caps, a, ns.netnsPath().isEmpty() ? a.netns() : ns.netnsPath());
                     NetworkEngine.validate(list, rt);
                 } catch (CniException e) {
                     // A damaged record of a network that is not loaded: go-cni would not know it at all; failing
@@ -603,6 +599,16 @@ final class CniClient implements Cni {
             }
         }
         return caps;
+    }
+
+    /**
+     * The runtime arguments for removing a cached attachment: the call's args and capabilities, or, when
+     * the call gives none, those recorded at ADD.
+     */
+    private static RuntimeConf cachedRuntime(Namespace ns, ObjectNode caps, CachedAttachment a, String netns) {
+        return new RuntimeConf(ns.containerId(), netns, a.ifName(),
+                ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
+                caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
     }
 
     private static RuntimeConf runtime(Namespace ns, ConfiguredNetwork net, ObjectNode caps) {
