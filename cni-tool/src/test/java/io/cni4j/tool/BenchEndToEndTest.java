@@ -119,10 +119,10 @@ class BenchEndToEndTest {
     }
 
     @Test
-    @DisplayName("--output table with the process executor and --parallel-networks, no floor")
-    void table() throws IOException {
+    @DisplayName("--output table with the process executor, --parallel-networks and --state-dir, no floor")
+    void table(@TempDir Path stateDir) throws IOException {
         Run run = bench("--executor", "process", "--parallel-networks", "--cycles", "3", "--warmup", "1",
-                "--output", "table");
+                "--state-dir", stateDir.toString(), "--output", "table");
         assertThat(run.status()).as("stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
         assertThat(run.out()).startsWith("chain bridge (loopback + bridge/host-local), executor process, parallel 1,"
                         + " 3 cycles after 1 warmup per worker\nnetworks set up in parallel (Cni.setup); CHECK measured\n")
@@ -133,6 +133,7 @@ class BenchEndToEndTest {
                 .contains("cleanup: nothing left");
         Matcher temp = Pattern.compile("and (/\\S+) removed\\)").matcher(run.out());
         assertThat(temp.find()).isTrue();
+        assertThat(Path.of(temp.group(1)).getParent()).as("the run's temp dir is made in --state-dir").isEqualTo(stateDir);
         assertNothingLeft(Path.of(temp.group(1)), List.of(Path.of("/run/netns/cni4j-bench-0")));
     }
 

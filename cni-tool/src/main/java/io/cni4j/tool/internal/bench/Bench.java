@@ -133,7 +133,7 @@ final class Bench {
     }
 
     private void configure() throws Exception {
-        Path tempDir = footprint.makeTempDir("cni4j-bench-");
+        Path tempDir = footprint.makeTempDir(settings.stateDir(), "cni4j-bench-");
         confList = settings.network().confList(tempDir, settings.chain().chained());
         Files.writeString(footprint.confDir().resolve("10-" + settings.network().name() + ".conflist"), confList,
                 StandardCharsets.UTF_8);

@@ -5,7 +5,10 @@ import io.cni4j.tool.internal.cli.OptionValues;
 import io.cni4j.tool.internal.cli.ParsedArgs;
 import io.cni4j.tool.internal.cli.UsageException;
 import io.cni4j.tool.internal.host.BridgeNetwork;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code cni4j bench} was asked to do, validated.
@@ -18,9 +21,11 @@ import java.util.List;
  * @param parallelNetworks whether a container's networks are set up in parallel ({@code Cni.setup})
  *     instead of one after another ({@code Cni.setupSerially})
  * @param network the bench network: its name, bridge and subnet
+ * @param stateDir where the run's temp dir (configuration, result cache, IPAM state) is made; empty
+ *     for {@code java.io.tmpdir}
  */
 public record BenchSettings(Chain chain, int parallel, int cycles, int warmup, boolean floor,
-                            boolean parallelNetworks, BridgeNetwork network) {
+                            boolean parallelNetworks, BridgeNetwork network, Optional<Path> stateDir) {
 
     /** The bench network's name. */
     public static final String NETWORK_NAME = "cni4j-bench";
@@ -43,7 +48,9 @@ public record BenchSettings(Chain chain, int parallel, int cycles, int warmup, b
             OptionSpec.flag("parallel-networks", "set up a container's networks in parallel (Cni.setup) instead of"
                     + " one after another (Cni.setupSerially)"),
             OptionSpec.single("bridge", "NAME", "bridge the bench network makes (default " + DEFAULT_BRIDGE + ")"),
-            OptionSpec.single("subnet", "CIDR", "IPv4 subnet of the bench network (default " + DEFAULT_SUBNET + ")"));
+            OptionSpec.single("subnet", "CIDR", "IPv4 subnet of the bench network (default " + DEFAULT_SUBNET + ")"),
+            OptionSpec.single("state-dir", "DIR", "where to make the run's temp dir for config, result cache and IPAM"
+                    + " state (default: java.io.tmpdir); a tmpfs such as /dev/shm leaves out the cache's fsyncs"));
 
     /**
      * Converts the bench options of a parsed command line, filling in the defaults.
@@ -67,7 +74,11 @@ public record BenchSettings(Chain chain, int parallel, int cycles, int warmup, b
             throw new UsageException("--subnet " + network.subnet() + " has room for " + network.containerAddresses()
                     + " containers, fewer than --parallel " + parallel);
         }
+        Optional<Path> stateDir = args.value("state-dir").map(Path::of);
+        if (stateDir.isPresent() && !Files.isDirectory(stateDir.get())) {
+            throw new UsageException("--state-dir " + stateDir.get() + " is not a directory");
+        }
         return new BenchSettings(chain, parallel, cycles, warmup, args.has("floor"), args.has("parallel-networks"),
-                network);
+                network, stateDir);
     }
 }

@@ -247,7 +247,7 @@ final class Demo {
     }
 
     private String configure() throws Exception {
-        Path tempDir = footprint.makeTempDir("cni4j-demo-");
+        Path tempDir = footprint.makeTempDir(Optional.empty(), "cni4j-demo-");
         Path confFile = footprint.confDir().resolve("10-" + network.name() + ".conflist");
         ObjectNode firewall = ToolJson.object().put("type", "firewall");
         ObjectNode tuning = ToolJson.object().put("type", "tuning").put("dataDir", tempDir.resolve("tuning").toString());

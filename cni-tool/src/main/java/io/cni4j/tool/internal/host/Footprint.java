@@ -43,12 +43,14 @@ public final class Footprint {
     /**
      * Makes the run's temp dir, with {@code conf} and {@code cache} in it.
      *
+     * @param parent where to make it; empty for the JVM's temp dir ({@code java.io.tmpdir})
      * @param prefix the temp dir's name prefix
      * @return the temp dir
      * @throws IOException if it cannot be made
      */
-    public Path makeTempDir(String prefix) throws IOException {
-        Path dir = Files.createTempDirectory(prefix);
+    public Path makeTempDir(Optional<Path> parent, String prefix) throws IOException {
+        Path dir = parent.isPresent() ? Files.createTempDirectory(parent.get(), prefix)
+                : Files.createTempDirectory(prefix);
         synchronized (this) {
             tempDir = dir;
         }

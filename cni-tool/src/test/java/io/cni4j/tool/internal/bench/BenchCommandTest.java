@@ -13,7 +13,9 @@ import io.cni4j.tool.internal.command.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,9 +64,10 @@ class BenchCommandTest {
     void everyOption() throws UsageException {
         BenchSettings s = BenchSettings.from(parse("--executor", "process", "bench", "--chain", "portmap",
                 "--parallel=8", "--cycles", "3", "--warmup=0", "--floor", "--parallel-networks", "--bridge", "bt0",
-                "--subnet=10.9.0.0/28", "--output", "table"));
+                "--subnet=10.9.0.0/28", "--state-dir", "/tmp", "--output", "table"));
         assertThat(s).isEqualTo(new BenchSettings(Chain.PORTMAP, 8, 3, 0, true, true,
-                io.cni4j.tool.internal.host.BridgeNetwork.of("cni4j-bench", "bt0", "10.9.0.0/28")));
+                io.cni4j.tool.internal.host.BridgeNetwork.of("cni4j-bench", "bt0", "10.9.0.0/28"),
+                Optional.of(Path.of("/tmp"))));
         assertThat(BenchSettings.from(parse("bench", "--chain", "BRIDGE")).chain()).isEqualTo(Chain.BRIDGE);
     }
 
@@ -80,6 +83,7 @@ class BenchCommandTest {
             "--subnet fd00::/64                  | --subnet must be an IPv4 CIDR from /8 to /29, got fd00::/64",
             "--subnet 10.9.0.0                   | --subnet '10.9.0.0' is not a CIDR like 10.250.0.0/24",
             "--bridge this-name-is-too-long      | --bridge must be an interface name of 1 to 15 letters",
+            "--state-dir /no/such/dir            | --state-dir /no/such/dir is not a directory",
     })
     @DisplayName("a bad value is a usage error (exit 2) naming the option, before anything runs")
     void badValues(String args, String message) {

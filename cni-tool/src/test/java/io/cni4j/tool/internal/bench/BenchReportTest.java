@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class BenchReportTest {
 
     private static BenchReport report(Chain chain, boolean floor, List<String> leftovers) throws Exception {
         BenchSettings settings = new BenchSettings(chain, 2, 2, 1, floor, false,
-                BridgeNetwork.of("cni4j-bench", "cni4j-bench0", "10.251.0.0/16"));
+                BridgeNetwork.of("cni4j-bench", "cni4j-bench0", "10.251.0.0/16"), Optional.empty());
         List<RunResult> runs = floor
                 ? List.of(new RunResult("cni4j", 4, 2_000_000_000L, ops(chain.measuresCheck(), 11_000_000)),
                         new RunResult("floor", 4, 1_000_000_000L, ops(chain.measuresCheck(), 10_000_000)))
