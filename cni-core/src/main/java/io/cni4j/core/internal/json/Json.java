@@ -2,13 +2,14 @@ package io.cni4j.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,13 +41,17 @@ public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Duplicate keys are caught by the tree reader (the key's second put finds the first),
+            // not by the parser's STRICT_DUPLICATE_DETECTION, which keeps a set of names per object.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
+
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     private Json() {
     }
@@ -76,6 +81,8 @@ public final class Json {
                 throw new JsonParseFailure("unexpected end of JSON input");
             }
             return node;
+        } catch (MismatchedInputException e) {
+            throw duplicateField(e);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -85,6 +92,20 @@ public final class Json {
             String msg = String.valueOf(e.getMessage());
             throw new JsonParseFailure("invalid number: " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg));
         }
+    }
+
+    /**
+     * The tree reader's duplicate key failure says {@code Duplicate field 'x' for `ObjectNode`: not
+     * allowed when `DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY` enabled}: shortened to the
+     * parser's wording, {@code Duplicate field 'x'}, location kept. Any other mismatch as it is.
+     */
+    private static JsonProcessingException duplicateField(MismatchedInputException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null || !msg.startsWith(DUPLICATE_FIELD)) {
+            return e;
+        }
+        int end = msg.lastIndexOf("' for `ObjectNode`");
+        return new JsonParseFailure(end < 0 ? msg : msg.substring(0, end + 1), e.getLocation(), e);
     }
 
     /**
@@ -323,6 +344,10 @@ public final class Json {
 
         JsonParseFailure(String msg) {
             super(msg);
+        }
+
+        JsonParseFailure(String msg, JsonLocation location, Throwable cause) {
+            super(msg, location, cause);
         }
     }
 }
