@@ -227,9 +227,10 @@ public final class ConfParser {
         String type = string(node, "type", "type");
         String name = string(node, "name", "name");
         String cniVersion = string(node, "cniVersion", "cniVersion");
-        Map<String, Boolean> capabilities = new LinkedHashMap<>();
+        Map<String, Boolean> capabilities = null; // the record makes that Map.of(), and copies any other map
         JsonNode caps = object(node, "capabilities", "capabilities");
         if (caps != null) {
+            capabilities = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = caps.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
