@@ -110,10 +110,10 @@ public final class ConfParser {
             if (rawPlugins.isEmpty()) {
                 throw new InvalidConfigException(LIST_ERROR + "no plugins in list");
             }
+            List<String> sources = Json.writeEachSorted(rawPlugins);
             for (int i = 0; i < rawPlugins.size(); i++) {
-                JsonNode entry = rawPlugins.get(i);
                 try {
-                    plugins.add(plugin(entry, Json.writeString(Json.sorted(entry))));
+                    plugins.add(plugin(rawPlugins.get(i), sources.get(i)));
                 } catch (InvalidConfigException e) {
                     throw new InvalidConfigException("failed to parse plugin config " + i + ": " + e.getMessage(), e);
                 }
@@ -138,7 +138,7 @@ public final class ConfParser {
         generated.put("name", conf.name());
         generated.put("cniVersion", conf.cniVersion());
         generated.putArray("plugins").add(raw);
-        return list(Json.write(Json.sorted(generated)));
+        return list(Json.writeSorted(generated));
     }
 
     private static JsonNode parse(byte[] json, String prefix) throws InvalidConfigException {
@@ -227,9 +227,10 @@ public final class ConfParser {
         String type = string(node, "type", "type");
         String name = string(node, "name", "name");
         String cniVersion = string(node, "cniVersion", "cniVersion");
-        Map<String, Boolean> capabilities = new LinkedHashMap<>();
+        Map<String, Boolean> capabilities = null; // the record makes that Map.of(), and copies any other map
         JsonNode caps = object(node, "capabilities", "capabilities");
         if (caps != null) {
+            capabilities = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = caps.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();

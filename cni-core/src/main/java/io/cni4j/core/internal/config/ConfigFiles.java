@@ -5,7 +5,8 @@ import io.cni4j.api.InvalidConfigException;
 import io.cni4j.api.NetworkConfigList;
 import io.cni4j.api.PluginConfig;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -17,8 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,11 +44,6 @@ public final class ConfigFiles {
     /** libcni's {@code ValidateNetworkName}: only such a name can be a plugin subdirectory. */
     private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.\\-]*");
 
-    /** Go's {@code sort.Strings} order: unsigned UTF-8 bytes of the file name. */
-    private static final Comparator<Path> BY_NAME = (a, b) -> Arrays.compareUnsigned(
-            a.getFileName().toString().getBytes(StandardCharsets.UTF_8),
-            b.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-
     private ConfigFiles() {
     }
 
@@ -61,21 +59,82 @@ public final class ConfigFiles {
      */
     public static List<Path> list(Path dir, List<String> extensions) throws ConfigReadException {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && extensions.contains(extension(entry))) {
-                    files.add(entry);
+        for (Path candidate : Listing.of(dir).candidates(extensions)) {
+            if (!Files.isDirectory(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                files.add(candidate);
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * The names in a directory, read once. A loader that reads every file it lists learns which
+     * entries are directories from that read itself ({@link #readListed}), and knows without a
+     * system call whether a name exists at all; {@link #list} pays one {@code lstat} per file instead.
+     */
+    static final class Listing {
+
+        private final Path dir;
+        private final Set<String> names;
+
+        private Listing(Path dir, Set<String> names) {
+            this.dir = dir;
+            this.names = names;
+        }
+
+        /**
+         * Lists {@code dir}.
+         *
+         * @param dir the directory
+         * @return its names, none if it does not exist
+         * @throws ConfigReadException if {@code dir} cannot be listed (not a directory, permissions)
+         */
+        static Listing of(Path dir) throws ConfigReadException {
+            Set<String> names = new HashSet<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    names.add(entry.getFileName().toString());
+                }
+            } catch (NoSuchFileException e) {
+                return new Listing(dir, Set.of());
+            } catch (NotDirectoryException e) {
+                throw new ConfigReadException("failed to read config dir " + dir + ": not a directory", e);
+            } catch (IOException e) {
+                throw new ConfigReadException("failed to read config dir " + dir + ": " + reason(e), e);
+            }
+            return new Listing(dir, names);
+        }
+
+        /**
+         * @param name a file name
+         * @return whether the directory held an entry of that name when it was listed
+         */
+        boolean contains(String name) {
+            return names.contains(name);
+        }
+
+        /**
+         * The entries with one of the extensions, in Go's {@code sort.Strings} order (unsigned UTF-8
+         * bytes of the name). Directories among them are not yet told apart: {@link #readListed}
+         * skips them.
+         *
+         * @param extensions extensions with their dot, e.g. {@code .conf}
+         * @return the entries
+         */
+        List<Path> candidates(List<String> extensions) {
+            List<Map.Entry<byte[], String>> keyed = new ArrayList<>();
+            for (String name : names) {
+                if (extensions.contains(extension(name))) {
+                    keyed.add(Map.entry(name.getBytes(StandardCharsets.UTF_8), name));
                 }
             }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (NotDirectoryException e) {
-            throw new ConfigReadException("failed to read config dir " + dir + ": not a directory", e);
-        } catch (IOException e) {
-            throw new ConfigReadException("failed to read config dir " + dir + ": " + reason(e), e);
+            keyed.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
+            List<Path> files = new ArrayList<>(keyed.size());
+            for (Map.Entry<byte[], String> entry : keyed) {
+                files.add(dir.resolve(entry.getValue()));
+            }
+            return files;
         }
-        files.sort(BY_NAME);
-        return List.copyOf(files);
     }
 
     /**
@@ -87,6 +146,23 @@ public final class ConfigFiles {
      * @throws ConfigReadException naming the file and the reason
      */
     public static byte[] read(Path file) throws ConfigReadException {
+        return read(file, false);
+    }
+
+    /**
+     * {@link #read} for an entry of a {@link Listing}: a directory (itself, not a symlink to one) is
+     * skipped as {@code ConfFiles} skips it, so {@code null}. A symlink to a directory is listed by
+     * {@code ConfFiles}, and fails here as in {@link #read}.
+     *
+     * @param file the entry
+     * @return its bytes, or {@code null} for a directory
+     * @throws ConfigReadException naming the file and the reason
+     */
+    static byte[] readListed(Path file) throws ConfigReadException {
+        return read(file, true);
+    }
+
+    private static byte[] read(Path file, boolean skipDirectory) throws ConfigReadException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -94,6 +170,9 @@ public final class ConfigFiles {
             throw new ConfigReadException("error reading " + file + ": " + reason(e), e);
         }
         if (attributes.isDirectory()) {
+            if (skipDirectory && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
             throw new ConfigReadException("error reading " + file + ": is a directory");
         }
         if (!attributes.isRegularFile()) {
@@ -103,8 +182,8 @@ public final class ConfigFiles {
             throw tooLarge(file, attributes.size());
         }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE_SIZE + 1);
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            bytes = readAtMost(channel, MAX_FILE_SIZE + 1, (int) attributes.size());
         } catch (IOException e) {
             throw new ConfigReadException("error reading " + file + ": " + reason(e), e);
         }
@@ -112,6 +191,30 @@ public final class ConfigFiles {
             throw tooLarge(file, bytes.length);
         }
         return bytes;
+    }
+
+    /**
+     * Reads to the end of the file or {@code limit} bytes, whichever comes first. The size the file
+     * had when it was looked at is a hint: a file can grow in between, and procfs files say 0. A
+     * read that stops short at exactly that size, into a buffer with room for more, is the end of
+     * the file as it was at that read (a regular file only reads short at its end), so no read is
+     * spent on asking again.
+     */
+    private static byte[] readAtMost(ReadableByteChannel channel, int limit, int sizeHint) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.min(sizeHint, limit - 1) + 1);
+        while (true) {
+            if (!buffer.hasRemaining()) {
+                if (buffer.capacity() == limit) {
+                    break;
+                }
+                int capacity = (int) Math.min(limit, Math.max(8192L, 2L * buffer.capacity()));
+                buffer = ByteBuffer.allocate(capacity).put(buffer.flip());
+            }
+            if (channel.read(buffer) < 0 || (buffer.position() == sizeHint && buffer.hasRemaining())) {
+                break;
+            }
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /**
@@ -123,12 +226,7 @@ public final class ConfigFiles {
      * @throws InvalidConfigException if it is invalid; the message starts with the path
      */
     public static PluginConfig readConf(Path file) throws ConfigReadException, InvalidConfigException {
-        byte[] bytes = read(file);
-        try {
-            return ConfParser.plugin(bytes);
-        } catch (InvalidConfigException e) {
-            throw inFile(file, e);
-        }
+        return parseConf(file, read(file));
     }
 
     /**
@@ -144,26 +242,67 @@ public final class ConfigFiles {
      *     plugin is found at all
      */
     public static NetworkConfigList readConfList(Path file) throws ConfigReadException, InvalidConfigException {
-        byte[] bytes = read(file);
+        return parseConfList(file, read(file), null);
+    }
+
+    /**
+     * The parse half of {@link #readConf}.
+     *
+     * @param file the file the bytes were read from, for messages
+     * @param bytes its bytes
+     * @return the plugin
+     * @throws InvalidConfigException if it is invalid; the message starts with the path
+     */
+    static PluginConfig parseConf(Path file, byte[] bytes) throws InvalidConfigException {
+        try {
+            return ConfParser.plugin(bytes);
+        } catch (InvalidConfigException e) {
+            throw inFile(file, e);
+        }
+    }
+
+    /**
+     * The parse half of {@link #readConfList}, plugin subdirectory included.
+     *
+     * @param file the file the bytes were read from; its directory holds the plugin subdirectory
+     * @param bytes its bytes
+     * @param siblings the listing of the file's directory if the caller has one: a plugin
+     *     subdirectory it did not hold is not looked for (the common case, and a failed
+     *     {@code opendir} is not cheap); {@code null} to look for it
+     * @return the list, with at least one plugin
+     * @throws ConfigReadException if the subdirectory or a plugin file cannot be read
+     * @throws InvalidConfigException if a file is invalid (the message starts with its path) or no
+     *     plugin is found at all
+     */
+    static NetworkConfigList parseConfList(Path file, byte[] bytes, Listing siblings)
+            throws ConfigReadException, InvalidConfigException {
         NetworkConfigList list;
         try {
             list = ConfParser.inlineList(bytes);
         } catch (InvalidConfigException e) {
             throw inFile(file, e);
         }
-        List<PluginConfig> plugins = new ArrayList<>(list.plugins());
-        if (!list.loadOnlyInlinedPlugins() && NETWORK_NAME.matcher(list.name()).matches()) {
-            Path parent = file.getParent();
-            Path pluginDir = parent == null ? Path.of(list.name()) : parent.resolve(list.name());
-            List<Path> pluginFiles;
-            try {
-                pluginFiles = list(pluginDir, List.of(".conf"));
-            } catch (ConfigReadException e) {
-                throw new ConfigReadException("failed to read plugin config files in " + pluginDir + ": "
-                        + e.getMessage(), e);
+        if (list.loadOnlyInlinedPlugins() || !NETWORK_NAME.matcher(list.name()).matches()
+                || (siblings != null && !siblings.contains(list.name()))) {
+            if (list.plugins().isEmpty()) {
+                throw new InvalidConfigException(file + ": no plugin configs found");
             }
-            for (Path pluginFile : pluginFiles) {
-                plugins.add(readConf(pluginFile));
+            return list;
+        }
+        Path parent = file.getParent();
+        Path pluginDir = parent == null ? Path.of(list.name()) : parent.resolve(list.name());
+        Listing pluginFiles;
+        try {
+            pluginFiles = Listing.of(pluginDir);
+        } catch (ConfigReadException e) {
+            throw new ConfigReadException("failed to read plugin config files in " + pluginDir + ": "
+                    + e.getMessage(), e);
+        }
+        List<PluginConfig> plugins = new ArrayList<>(list.plugins());
+        for (Path pluginFile : pluginFiles.candidates(List.of(".conf"))) {
+            byte[] pluginBytes = readListed(pluginFile);
+            if (pluginBytes != null) {
+                plugins.add(parseConf(pluginFile, pluginBytes));
             }
         }
         if (plugins.isEmpty()) {
@@ -183,8 +322,7 @@ public final class ConfigFiles {
     }
 
     /** Go's {@code filepath.Ext}: from the last dot of the name, or empty. */
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
+    private static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot);
     }

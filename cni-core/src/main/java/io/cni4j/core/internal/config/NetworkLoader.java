@@ -132,21 +132,30 @@ public final class NetworkLoader {
         throw new IllegalArgumentException("unknown load option " + option);
     }
 
-    /** go-cni's {@code loadFromConfDir}: all or nothing, numbered from 0, at most {@code max} if {@code max > 0}. */
+    /**
+     * go-cni's {@code loadFromConfDir}: all or nothing, numbered from 0, at most {@code max} if
+     * {@code max > 0}. The dir is listed once; each file is looked at only when its turn comes (a
+     * directory named like a conf file is skipped then, as {@code ConfFiles} skips it), and its
+     * plugin subdirectory is looked for only if the listing holds that name.
+     */
     private List<ConfiguredNetwork> loadConfDir(int max) throws CniException {
-        List<Path> files = ConfigFiles.list(confDir, ConfigFiles.CONF_DIR_EXTENSIONS);
-        if (files.isEmpty()) {
-            throw new NotInitializedException("no network config found in " + confDir);
-        }
+        ConfigFiles.Listing listing = ConfigFiles.Listing.of(confDir);
         List<ConfiguredNetwork> networks = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : listing.candidates(ConfigFiles.CONF_DIR_EXTENSIONS)) {
+            byte[] bytes = ConfigFiles.readListed(file);
+            if (bytes == null) {
+                continue;
+            }
             NetworkConfigList list = file.getFileName().toString().endsWith(".conflist")
-                    ? ConfigFiles.readConfList(file)
-                    : ConfParser.upgrade(ConfigFiles.readConf(file));
+                    ? ConfigFiles.parseConfList(file, bytes, listing)
+                    : ConfParser.upgrade(ConfigFiles.parseConf(file, bytes));
             networks.add(new ConfiguredNetwork(list, ifName(networks.size())));
             if (networks.size() == max) {
                 break;
             }
+        }
+        if (networks.isEmpty()) {
+            throw new NotInitializedException("no network config found in " + confDir);
         }
         return networks;
     }

@@ -1,22 +1,28 @@
 package io.cni4j.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +41,17 @@ public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Duplicate keys are caught by the tree reader (the key's second put finds the first),
+            // not by the parser's STRICT_DUPLICATE_DETECTION, which keeps a set of names per object.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
+
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
 
     private Json() {
     }
@@ -71,6 +81,8 @@ public final class Json {
                 throw new JsonParseFailure("unexpected end of JSON input");
             }
             return node;
+        } catch (MismatchedInputException e) {
+            throw duplicateField(e);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
@@ -80,6 +92,20 @@ public final class Json {
             String msg = String.valueOf(e.getMessage());
             throw new JsonParseFailure("invalid number: " + (msg.length() > 120 ? msg.substring(0, 120) + "..." : msg));
         }
+    }
+
+    /**
+     * The tree reader's duplicate key failure says {@code Duplicate field 'x' for `ObjectNode`: not
+     * allowed when `DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY` enabled}: shortened to the
+     * parser's wording, {@code Duplicate field 'x'}, location kept. Any other mismatch as it is.
+     */
+    private static JsonProcessingException duplicateField(MismatchedInputException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null || !msg.startsWith(DUPLICATE_FIELD)) {
+            return e;
+        }
+        int end = msg.lastIndexOf("' for `ObjectNode`");
+        return new JsonParseFailure(end < 0 ? msg : msg.substring(0, end + 1), e.getLocation(), e);
     }
 
     /**
@@ -148,6 +174,78 @@ public final class Json {
      */
     public static String writeString(JsonNode node) {
         return new String(write(node), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes a tree as compact JSON with every object's keys sorted: the bytes of
+     * {@code write(sorted(node))}, without building the sorted copy first.
+     *
+     * @param node the tree
+     * @return UTF-8 bytes
+     */
+    public static byte[] writeSorted(JsonNode node) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+            writeSorted(generator, node, MAPPER.getSerializerProviderInstance());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * {@link #writeSorted} of each element of an array, as text, through one generator (a
+     * configuration list's plugins are written this way, and a generator costs more to set up than
+     * a small plugin costs to write).
+     *
+     * @param array the array; another node counts as no elements
+     * @return the texts, in the array's order
+     */
+    public static List<String> writeEachSorted(JsonNode array) {
+        List<String> texts = new ArrayList<>(array.size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+            generator.setRootValueSeparator(null);
+            SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+            for (JsonNode element : array) {
+                writeSorted(generator, element, provider);
+                generator.flush();
+                texts.add(out.toString(StandardCharsets.UTF_8));
+                out.reset();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
+    }
+
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_KEY = Map.Entry.comparingByKey();
+
+    private static void writeSorted(JsonGenerator generator, JsonNode node, SerializerProvider provider)
+            throws IOException {
+        if (node.isObject()) {
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, JsonNode>[] fields = new Map.Entry[node.size()];
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                fields[i++] = it.next();
+            }
+            Arrays.sort(fields, BY_KEY);
+            generator.writeStartObject(node, fields.length);
+            for (Map.Entry<String, JsonNode> field : fields) {
+                generator.writeFieldName(field.getKey());
+                writeSorted(generator, field.getValue(), provider);
+            }
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray(node, node.size());
+            for (JsonNode child : node) {
+                writeSorted(generator, child, provider);
+            }
+            generator.writeEndArray();
+        } else {
+            node.serialize(generator, provider);
+        }
     }
 
     /**
@@ -246,6 +344,10 @@ public final class Json {
 
         JsonParseFailure(String msg) {
             super(msg);
+        }
+
+        JsonParseFailure(String msg, JsonLocation location, Throwable cause) {
+            super(msg, location, cause);
         }
     }
 }

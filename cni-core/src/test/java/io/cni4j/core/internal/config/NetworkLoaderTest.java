@@ -306,6 +306,62 @@ class NetworkLoaderTest {
         }
 
         @Test
+        @DisplayName("directories named like conf files are skipped without counting towards maxConfNum")
+        void directoriesDoNotCountTowardsTheLimit() throws Exception {
+            Files.createDirectories(confDir.resolve("0-dir.conflist"));
+            Files.createDirectories(confDir.resolve("1-dir.conf"));
+            write("2.conflist", conflist("two"));
+            write("3.conf", conf("three"));
+            assertThat(names(load(1, LoadOption.defaultConf()).networks())).containsExactly("two");
+            assertThat(ifNames(load(0, LoadOption.allConf()).networks())).containsExactly("eth0", "eth1");
+        }
+
+        @Test
+        @DisplayName("a conf dir holding only directories named like conf files is not initialized")
+        void onlyDirectoriesIsNotInitialized() throws Exception {
+            Files.createDirectories(confDir.resolve("a.conflist"));
+            Files.createDirectories(confDir.resolve("b.json"));
+            NetworkLoader.Outcome outcome = load(1, lo(), LoadOption.defaultConf());
+            assertThat(outcome.failure()).containsInstanceOf(NotInitializedException.class);
+            assertThat(outcome.failure().get()).hasMessage("no network config found in " + confDir);
+            assertThat(ifNames(outcome.networks())).containsExactly("lo");
+        }
+
+        @Test
+        @DisplayName("a symlink to a directory is listed by ConfFiles, so it fails the load as a directory")
+        void aSymlinkToADirectoryFails() throws Exception {
+            Path target = Files.createDirectories(confDir.resolve("real"));
+            Path link = Files.createSymbolicLink(confDir.resolve("0.conflist"), target);
+            write("1.conflist", conflist("one"));
+            NetworkLoader.Outcome outcome = load(0, LoadOption.allConf());
+            assertThat(outcome.failure()).containsInstanceOf(ConfigReadException.class);
+            assertThat(outcome.failure().get()).hasMessage("error reading " + link + ": is a directory");
+        }
+
+        @Test
+        @DisplayName("a plugin subdirectory reached through a symlink, and one holding a directory named x.conf")
+        void pluginSubdirectoryThroughASymlink() throws Exception {
+            Path real = Files.createDirectories(confDir.resolve("elsewhere"));
+            Files.writeString(real.resolve("1-tuning.conf"), "{\"type\":\"tuning\"}");
+            Files.createDirectories(real.resolve("0-dir.conf"));
+            Files.createSymbolicLink(confDir.resolve("net"), real);
+            write("net.conflist", conflist("net"));
+            assertThat(loaded(LoadOption.defaultConf()).get(0).config().plugins())
+                    .extracting(PluginConfig::type).containsExactly("bridge", "tuning");
+        }
+
+        @Test
+        @DisplayName("a file where the plugin subdirectory would be fails the conf dir load as it fails confListFile")
+        void aFileWhereThePluginSubdirectoryWouldBe() throws Exception {
+            write("net", "not a directory");
+            write("net.conflist", conflist("net"));
+            NetworkLoader.Outcome outcome = load(1, LoadOption.defaultConf());
+            assertThat(outcome.failure()).containsInstanceOf(ConfigReadException.class);
+            assertThat(outcome.failure().get())
+                    .hasMessageStartingWith("failed to read plugin config files in " + confDir.resolve("net") + ": ");
+        }
+
+        @Test
         @DisplayName("a directory named like a conf file in the conf dir is skipped, a symlink loop fails the load")
         void unreadableEntries() throws Exception {
             Files.createDirectories(confDir.resolve("0.conf"));
