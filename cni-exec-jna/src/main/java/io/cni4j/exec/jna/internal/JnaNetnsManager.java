@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>create: prepare the directory ({@link NetnsDirectory}; once per manager, again if it has
- *       disappeared since), create the file exclusively, then on a
- *       {@link FreshThread} {@code unshare(CLONE_NEWNET)} and bind-mount the thread's namespace onto
- *       the file ({@link Namespaces#pinNew}); on any failure the file is unmounted and deleted;</li>
+ *       disappeared since), create the file exclusively, then on a {@link NetnsWorkers} worker (never
+ *       the caller's thread) {@code unshare(CLONE_NEWNET)}, bind-mount the worker's new namespace onto
+ *       the file and {@code setns} back ({@link Namespaces#pinNew}); on any failure the file is
+ *       unmounted and deleted;</li>
  *   <li>remove: {@code umount2(MNT_DETACH | UMOUNT_NOFOLLOW)} until nothing is mounted there, then
  *       unlink; a missing path is not an error;</li>
  *   <li>isNetns: {@code statfs} says nsfs, or procfs for a {@code /proc/<pid>/ns/net} path (kernels
@@ -35,22 +36,28 @@ final class JnaNetnsManager implements NetnsManager {
     private static final Pattern PROC_NETNS = Pattern.compile("/proc/(self|thread-self|\\d+)(/task/\\d+)?/ns/net");
     private static final int MAX_STACKED_MOUNTS = 16;
 
-    /** What runs on the fresh thread to pin a new namespace onto the file; replaceable for tests. */
+    /** What runs on a worker to pin a new namespace onto the file; replaceable for tests. */
     interface Pinner {
-        void pin(Path target) throws ErrnoException;
+        void pin(Path target, int home) throws ErrnoException;
     }
 
     private final Path directory;
     private final Pinner pinner;
+    private final NetnsWorkers workers;
     private volatile boolean prepared;
 
     JnaNetnsManager(Path directory) {
-        this(directory, Namespaces::pinNew);
+        this(directory, Namespaces::pinNew, NetnsWorkers.shared());
     }
 
     JnaNetnsManager(Path directory, Pinner pinner) {
+        this(directory, pinner, NetnsWorkers.shared());
+    }
+
+    JnaNetnsManager(Path directory, Pinner pinner, NetnsWorkers workers) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.pinner = Objects.requireNonNull(pinner, "pinner");
+        this.workers = Objects.requireNonNull(workers, "workers");
     }
 
     @Override
@@ -77,19 +84,16 @@ final class JnaNetnsManager implements NetnsManager {
             throw new NetnsException("cannot create network namespace file " + target + ": " + e.getMessage(), e);
         }
         try {
-            FreshThread.call("cni4j-netns-create", () -> {
-                pinner.pin(target);
+            workers.call(home -> {
+                pinner.pin(target, home);
                 return null;
-            }, false);
+            });
             return target;
         } catch (ExecutionException e) {
             NetnsException failure = new NetnsException("cannot create network namespace " + target + ": "
                     + e.getCause().getMessage(), e.getCause());
             discard(target, failure);
             throw failure;
-        } catch (InterruptedException e) {
-            discard(target, e);
-            throw new IllegalStateException("unreachable: the creating thread is waited for without interruption", e);
         } catch (RuntimeException | Error e) {
             discard(target, e);
             throw e;

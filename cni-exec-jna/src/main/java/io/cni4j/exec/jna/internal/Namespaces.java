@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * The only place that calls {@code unshare} and {@code setns}. Each method changes the network
- * namespace of the calling thread, so it must run on a {@link FreshThread}; each puts the thread
- * back where it was before it returns, and the thread ends right after anyway. Internal usage only.
+ * The namespace work itself: the only calls of {@code unshare}, and of {@code setns} except a
+ * worker's move to its home ({@link NetnsWorkers}). Each method changes the network namespace of the
+ * calling thread, so it must run on a thread of its own: {@link #pinNew} on a {@link NetnsWorkers}
+ * worker, which checks that it is back home afterwards, {@link #callInside} on a {@link FreshThread}
+ * that ends right after. Each puts the thread back where it was before it returns. Internal usage
+ * only.
  */
 final class Namespaces {
 
@@ -21,27 +24,23 @@ final class Namespaces {
 
     /**
      * Creates a network namespace and pins it by bind-mounting it onto {@code target}, an existing
-     * empty file: save the current namespace, {@code unshare(CLONE_NEWNET)}, bind-mount
-     * {@value #THREAD_NETNS} onto the file, {@code setns} back.
+     * empty file: {@code unshare(CLONE_NEWNET)}, bind-mount {@value #THREAD_NETNS} onto the file,
+     * {@code setns} back to {@code home}.
      *
      * @param target the file to mount onto
+     * @param home a descriptor of the calling thread's network namespace, to go back to
      * @throws ErrnoException if a step fails (the thread is back in its namespace when it can be)
      */
-    static void pinNew(Path target) throws ErrnoException {
-        int saved = openOrThrow(THREAD_NETNS);
+    static void pinNew(Path target, int home) throws ErrnoException {
+        if (LibC.unshare(Linux.CLONE_NEWNET) != 0) {
+            throw ErrnoException.last("unshare(CLONE_NEWNET)", null);
+        }
         try {
-            if (LibC.unshare(Linux.CLONE_NEWNET) != 0) {
-                throw ErrnoException.last("unshare(CLONE_NEWNET)", null);
-            }
-            try {
-                if (LibC.mount(THREAD_NETNS, target.toString(), "none", Linux.MS_BIND, null) != 0) {
-                    throw ErrnoException.last("mount --bind " + THREAD_NETNS, target);
-                }
-            } finally {
-                restore(saved);
+            if (LibC.mount(THREAD_NETNS, target.toString(), "none", Linux.MS_BIND, null) != 0) {
+                throw ErrnoException.last("mount --bind " + THREAD_NETNS, target);
             }
         } finally {
-            LibC.close(saved);
+            restore(home);
         }
     }
 
@@ -82,15 +81,10 @@ final class Namespaces {
         }
     }
 
-    private static int openOrThrow(String path) throws ErrnoException {
-        int fd = LibC.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC);
-        if (fd < 0) {
-            throw ErrnoException.last("open", path);
-        }
-        return fd;
-    }
-
-    /** Back to the saved namespace; if that fails, the thread is discarded anyway, so only log it. */
+    /**
+     * Back to the saved namespace. If that fails, only log it: the thread is discarded anyway (a
+     * fresh thread ends, a worker sees it is not home).
+     */
     private static void restore(int saved) {
         if (LibC.setns(saved, Linux.CLONE_NEWNET) != 0) {
             ErrnoException e = ErrnoException.last("setns(CLONE_NEWNET) back to the original namespace", null);
