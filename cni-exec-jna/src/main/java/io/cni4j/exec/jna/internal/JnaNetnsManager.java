@@ -8,7 +8,6 @@ import io.cni4j.api.spi.NetnsManager;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  *       the file and {@code setns} back ({@link Namespaces#pinNew}); on any failure the file is
  *       unmounted and deleted;</li>
  *   <li>remove: {@code umount2(MNT_DETACH | UMOUNT_NOFOLLOW)} until nothing is mounted there, then
- *       unlink; a missing path is not an error;</li>
+ *       unlink; a missing path is not an error (umount2 says ENOENT or ENOTDIR,
+ *       and there is nothing to delete);</li>
  *   <li>isNetns: {@code statfs} says nsfs, or procfs for a {@code /proc/<pid>/ns/net} path (kernels
  *       before nsfs). Like containerd, any nsfs file counts: the type of namespace is not checked.</li>
  * </ul>
@@ -114,15 +114,15 @@ final class JnaNetnsManager implements NetnsManager {
     @Override
     public void remove(Path path) throws NetnsException {
         Objects.requireNonNull(path, "path");
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         String target = path.toAbsolutePath().toString();
         for (int i = 0; i < MAX_STACKED_MOUNTS; i++) {
             if (LibC.umount2(target, Linux.MNT_DETACH | Linux.UMOUNT_NOFOLLOW) != 0) {
                 int errno = Native.getLastError();
-                if (errno == Linux.EINVAL || errno == Linux.ENOENT) {
-                    break; // nothing (more) mounted there, or already gone
+                if (errno == Linux.ENOENT || errno == Linux.ENOTDIR) {
+                    return; // no such path: nothing to unmount or delete
+                }
+                if (errno == Linux.EINVAL) {
+                    break; // nothing (more) mounted there, or a symlink (not followed)
                 }
                 throw new NetnsException("cannot remove network namespace " + path + ": cannot unmount it: "
                         + ErrnoException.describe(errno), ErrnoException.of("umount2", path, errno));

@@ -218,11 +218,14 @@ class JnaNetnsManagerTest {
     }
 
     @Test
-    @DisplayName("remove of a missing path is not an error; remove of a plain file deletes it")
+    @DisplayName("remove of a missing path (also one under a plain file) is not an error; remove of a plain file deletes it")
     void removeMissingAndPlain() throws Exception {
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         manager.remove(dir.resolve("missing"));
+        manager.remove(dir.resolve("missing-dir/missing"));
         Path plain = Files.writeString(dir.resolve("plain"), "x");
+        manager.remove(plain.resolve("under-a-file"));
+        assertThat(plain).hasContent("x");
         manager.remove(plain);
         assertThat(plain).doesNotExist();
     }
