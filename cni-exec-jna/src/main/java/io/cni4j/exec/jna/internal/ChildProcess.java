@@ -16,9 +16,9 @@ import java.time.Duration;
  * with poll(2): stdin is written, stdout and stderr are read, and the plugin's exit is watched, all
  * in one loop, so no side can block another and no extra thread is needed. Internal usage only.
  *
- * <p>Stdin is written in chunks of at most {@code PIPE_BUF} bytes and only after poll(2) reports
- * the pipe writable, so a write never blocks even though the pipe is in blocking mode (it must be:
- * the plugin shares the open file). When the plugin stops reading, the write fails with
+ * <p>Stdin is written in chunks of at most {@code PIPE_BUF} bytes, the first one at once (the pipe
+ * is new and empty), the others only after poll(2) reports the pipe writable, so a write never blocks
+ * even though the pipe is in blocking mode (it must be: the plugin shares the open file). When the plugin stops reading, the write fails with
  * {@code EPIPE} (the JVM does not die of SIGPIPE) and the rest of stdin is dropped; that is not an
  * error. The run is over when the plugin has exited and both output pipes are at end of file.
  *
@@ -34,6 +34,10 @@ final class ChildProcess implements AutoCloseable {
     static final int SLICE_MILLIS = 50;
     static final long GRACE_NANOS = Duration.ofMillis(500).toNanos();
     private static final int READ_CHUNK = 64 * 1024;
+    private static final long POLLFDS = 0;
+    private static final long POLLFDS_SIZE = 4L * Linux.POLLFD_SIZE;
+    private static final long BUFFER = POLLFDS + POLLFDS_SIZE;
+    private static final long INPUT = BUFFER + READ_CHUNK;
     private static final int SIGINFO_PID_OFFSET = 16;
 
     private final int pid;
@@ -77,14 +81,17 @@ final class ChildProcess implements AutoCloseable {
             throws PluginExecutionException, CniTimeoutException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (Memory pollFds = new Memory(4L * Linux.POLLFD_SIZE);
-             Memory buffer = new Memory(READ_CHUNK);
-             Memory input = stdin.length == 0 ? null : new Memory(stdin.length)) {
+        try (Memory block = new Memory(INPUT + stdin.length)) { // pollfds, read buffer, stdin: one allocation
+            Pointer pollFds = block.share(POLLFDS, POLLFDS_SIZE);
+            Pointer buffer = block.share(BUFFER, READ_CHUNK);
+            Pointer input = block.share(INPUT);
             int written = 0;
-            if (input == null) {
+            if (stdin.length == 0) {
                 closeStdin();
             } else {
-                input.write(0, stdin, 0, stdin.length);
+                block.write(INPUT, stdin, 0, stdin.length);
+                // the pipe is new and empty: a first write of at most PIPE_BUF bytes cannot block
+                written = writeStdin(input, 0, stdin.length, executable);
             }
             int idleMillis = 1;
             while (true) {
@@ -162,7 +169,7 @@ final class ChildProcess implements AutoCloseable {
 
     // ------------------------------------------------------------------ pipes
 
-    private int drain(int fd, ByteArrayOutputStream sink, Memory buffer, long max, Path executable, String stream)
+    private int drain(int fd, ByteArrayOutputStream sink, Pointer buffer, long max, Path executable, String stream)
             throws PluginExecutionException {
         long room = max - sink.size();
         long want = Math.min(READ_CHUNK, room + 1); // one byte past the limit proves it was passed
@@ -188,7 +195,7 @@ final class ChildProcess implements AutoCloseable {
         return fd;
     }
 
-    private int writeStdin(Memory input, int written, int total, Path executable) throws PluginExecutionException {
+    private int writeStdin(Pointer input, int written, int total, Path executable) throws PluginExecutionException {
         int chunk = Math.min(Linux.PIPE_BUF, total - written);
         long n = LibC.write(stdinFd, input.share(written), chunk);
         if (n < 0) {
@@ -228,7 +235,7 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static void setPollFd(Memory pollFds, int slot, int fd, short events) {
+    private static void setPollFd(Pointer pollFds, int slot, int fd, short events) {
         if (slot < 0) {
             return;
         }
@@ -238,7 +245,7 @@ final class ChildProcess implements AutoCloseable {
         pollFds.setShort(offset + 6, (short) 0);
     }
 
-    private static short revents(Memory pollFds, int slot) {
+    private static short revents(Pointer pollFds, int slot) {
         return slot < 0 ? 0 : pollFds.getShort((long) slot * Linux.POLLFD_SIZE + 6);
     }
 

@@ -26,7 +26,7 @@ final class LibC {
 
     // ------------------------------------------------------------------ spawning
 
-    static native int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, Pointer argv,
+    static native int posix_spawn(int[] pid, Pointer path, Pointer fileActions, Pointer attributes, Pointer argv,
                                   Pointer envp);
 
     static native int posix_spawn_file_actions_init(Pointer fileActions);
