@@ -24,7 +24,11 @@ import java.time.Duration;
  *
  * <p>The calling thread wakes at least every {@value #SLICE_MILLIS} ms to notice an interrupt,
  * since poll(2) does not see Java interrupts. Exit is seen through a pidfd in the poll set, or
- * without one by {@code waitid(WNOWAIT)}. The plugin is reaped only at the very end, so its pid,
+ * without one by {@code waitid(WNOWAIT)}. With a pidfd, the parent holds its own copies of the
+ * plugin's stdout and stderr write ends until the pidfd reports the exit: an exiting plugin closes
+ * its pipes a moment before it is reported exited, and without the copies the loop would wake at
+ * the end-of-file and sleep again until the exit; with them it wakes once. A process the plugin
+ * left behind with the pipes still open keeps them open as before. The plugin is reaped only at the very end, so its pid,
  * which is also its process group id, cannot be reused while this class may still signal it.
  *
  * <p>Not thread-safe: one run, one thread.
@@ -45,16 +49,32 @@ final class ChildProcess implements AutoCloseable {
     private int stdinFd;
     private int stdoutFd;
     private int stderrFd;
+    private int stdoutWriter;
+    private int stderrWriter;
     private boolean exited;
     private boolean reaped;
     private Memory signalInfo;
 
-    ChildProcess(int pid, int pidfd, int stdinFd, int stdoutFd, int stderrFd) {
+    /**
+     * Takes over the parent's ends of the pipes, and with a pidfd also the parent's copies of the
+     * plugin's stdout and stderr ends, which are closed once the plugin has exited.
+     *
+     * @param pid the plugin's process id
+     * @param pidfd a pidfd of it, or -1
+     * @param stdinFd the write end of its stdin
+     * @param stdoutFd the read end of its stdout
+     * @param stderrFd the read end of its stderr
+     * @param stdoutWriter the write end of its stdout, or -1
+     * @param stderrWriter the write end of its stderr, or -1
+     */
+    ChildProcess(int pid, int pidfd, int stdinFd, int stdoutFd, int stderrFd, int stdoutWriter, int stderrWriter) {
         this.pid = pid;
         this.pidfd = pidfd;
         this.stdinFd = stdinFd;
         this.stdoutFd = stdoutFd;
         this.stderrFd = stderrFd;
+        this.stdoutWriter = stdoutWriter;
+        this.stderrWriter = stderrWriter;
     }
 
     /** @return the plugin's process id (also its process group id) */
@@ -150,7 +170,7 @@ final class ChildProcess implements AutoCloseable {
                     written = writeStdin(input, written, stdin.length, executable);
                 }
                 if (revents(pollFds, pidfdSlot) != 0) {
-                    exited = true;
+                    exited();
                 }
             }
         }
@@ -216,6 +236,22 @@ final class ChildProcess implements AutoCloseable {
         return written;
     }
 
+    /**
+     * Notes the exit and lets the output pipes reach end-of-file: the parent's copies of the plugin's
+     * write ends, held until now, are closed.
+     */
+    private void exited() {
+        exited = true;
+        closeOutputWriters();
+    }
+
+    private void closeOutputWriters() {
+        Spawner.closeQuietly(stdoutWriter);
+        stdoutWriter = -1;
+        Spawner.closeQuietly(stderrWriter);
+        stderrWriter = -1;
+    }
+
     private void closeStdin() {
         Spawner.closeQuietly(stdinFd);
         stdinFd = -1;
@@ -223,6 +259,7 @@ final class ChildProcess implements AutoCloseable {
 
     private void closeAll() {
         closeStdin();
+        closeOutputWriters();
         Spawner.closeQuietly(stdoutFd);
         stdoutFd = -1;
         Spawner.closeQuietly(stderrFd);
@@ -312,7 +349,7 @@ final class ChildProcess implements AutoCloseable {
                 if (pidfd >= 0) {
                     setPollFd(pollFd, 0, pidfd, Linux.POLLIN);
                     if (LibC.poll(pollFd, 1, waitMillis) > 0) {
-                        exited = true;
+                        exited();
                     }
                 } else {
                     exited = hasExited();

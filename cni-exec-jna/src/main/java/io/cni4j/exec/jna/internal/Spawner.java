@@ -81,10 +81,13 @@ final class Spawner {
             int pid = spawn(path, environment, stdin[0], stdout[1], stderr[1], features);
             started = true;
             closeQuietly(stdin[0]);
-            closeQuietly(stdout[1]);
-            closeQuietly(stderr[1]);
             int pidfd = features.pidfd() ? OptionalLibC.Pidfd.pidfd_open(pid, 0) : -1;
-            return new ChildProcess(pid, pidfd, stdin[1], stdout[0], stderr[0]);
+            if (pidfd < 0) {
+                closeQuietly(stdout[1]);
+                closeQuietly(stderr[1]);
+                return new ChildProcess(pid, -1, stdin[1], stdout[0], stderr[0], -1, -1);
+            }
+            return new ChildProcess(pid, pidfd, stdin[1], stdout[0], stderr[0], stdout[1], stderr[1]);
         } finally {
             if (!started) {
                 for (int fd : new int[] {stdin[0], stdin[1], stdout[0], stdout[1], stderr[0], stderr[1]}) {

@@ -10,6 +10,7 @@ import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.testkit.CniTestDirs;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +117,41 @@ class PosixSpawnExecutorTest {
             new Random(size).nextBytes(stdin);
             assertThat(run(cat, stdin, GENEROUS).stdout()).as("%d bytes", size).isEqualTo(stdin);
         }
+    }
+
+    @Test
+    @DisplayName("every pipe and pidfd a run opens is closed again: after a success, a failure, a timeout, an output limit and a start failure")
+    void noDescriptorLeftOpen() throws Exception {
+        Set<String> before = pipesAndPidfds();
+        assertThat(run(script("ok", "printf out; printf err >&2"), "in".getBytes(StandardCharsets.UTF_8), GENEROUS)
+                .stdoutText()).isEqualTo("out");
+        assertThat(run(script("fails", "exit 3"), new byte[0], GENEROUS).exitCode()).isEqualTo(3);
+        assertThatThrownBy(() -> run(script("slow", "exec sleep 60"), new byte[0], Duration.ofMillis(200)))
+                .isInstanceOf(CniTimeoutException.class);
+        assertThatThrownBy(() -> executor.run(new ExecRequest(script("loud", "exec yes"), new byte[0], ENV, GENEROUS, 1024)))
+                .isInstanceOfSatisfying(PluginExecutionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.OUTPUT_LIMIT_EXCEEDED));
+        assertThatThrownBy(() -> run(dir.resolve("missing"), new byte[0], GENEROUS))
+                .isInstanceOf(PluginExecutionException.class);
+        assertThat(pipesAndPidfds()).isEqualTo(before);
+    }
+
+    /** The JVM's open pipes and pidfds, as descriptor number and link target. */
+    private static Set<String> pipesAndPidfds() throws Exception {
+        Set<String> open = new TreeSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("pipe:") || target.contains("pidfd")) {
+                        open.add(fd.getFileName() + " -> " + target);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the directory stream's own descriptor, closed meanwhile
+                }
+            }
+        }
+        return open;
     }
 
     @Test
