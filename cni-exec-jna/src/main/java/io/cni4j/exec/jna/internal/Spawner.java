@@ -6,6 +6,8 @@ import com.sun.jna.Pointer;
 import io.cni4j.api.PluginExecutionException;
 import io.cni4j.api.PluginExecutionException.Reason;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ final class Spawner {
 
     // One native allocation per spawn holds everything posix_spawn reads, at these offsets (all
     // multiples of 16), followed by the strings that argv and envp point to.
-    private static final long POINTER_SIZE = 8;
+    private static final int POINTER_SIZE = 8;
     private static final long ACTIONS = 0;
     private static final long ATTRIBUTES = ACTIONS + Linux.SIZEOF_SPAWN_FILE_ACTIONS;
     private static final long NO_SIGNALS = ATTRIBUTES + Linux.SIZEOF_SPAWNATTR;
@@ -101,27 +103,27 @@ final class Spawner {
                              Features features) throws PluginExecutionException {
         byte[] pathBytes = Native.toByteArray(path); // NUL-terminated, in JNA's encoding, as a String argument would be
         byte[][] entries = new byte[environment.size()][];
-        long stringsAt = ENVP + (entries.length + 1L) * POINTER_SIZE;
-        long size = stringsAt + pathBytes.length;
+        int vectorsSize = (2 + entries.length + 1) * POINTER_SIZE; // argv, then envp
+        int stringsSize = pathBytes.length;
         for (int i = 0; i < entries.length; i++) {
             entries[i] = environment.get(i).getBytes(StandardCharsets.UTF_8);
-            size += entries[i].length + 1L;
+            stringsSize += entries[i].length + 1;
         }
-        try (Memory block = new Memory(size)) {
-            long base = Pointer.nativeValue(block);
-            long at = stringsAt;
-            block.write(at, pathBytes, 0, pathBytes.length);
-            Pointer pathPointer = block.share(at);
-            block.setLong(ARGV, base + at);
-            block.setLong(ARGV + POINTER_SIZE, 0);
-            at += pathBytes.length;
-            for (int i = 0; i < entries.length; i++) {
-                block.setLong(ENVP + i * POINTER_SIZE, base + at);
-                block.write(at, entries[i], 0, entries[i].length);
-                block.setByte(at + entries[i].length, (byte) 0);
-                at += entries[i].length + 1L;
+        try (Memory block = new Memory(ARGV + vectorsSize + stringsSize)) {
+            // argv, envp and the strings are written as one array: one native call, not three per entry
+            long stringAddress = Pointer.nativeValue(block) + ARGV + vectorsSize;
+            ByteBuffer vectors = ByteBuffer.allocate(vectorsSize + stringsSize).order(ByteOrder.nativeOrder());
+            ByteBuffer strings = vectors.duplicate().position(vectorsSize);
+            vectors.putLong(stringAddress);
+            vectors.putLong(0);
+            strings.put(pathBytes);
+            for (byte[] entry : entries) {
+                vectors.putLong(stringAddress + strings.position() - vectorsSize);
+                strings.put(entry).put((byte) 0);
             }
-            block.setLong(ENVP + entries.length * POINTER_SIZE, 0);
+            vectors.putLong(0);
+            block.write(ARGV, vectors.array(), 0, vectors.capacity());
+            Pointer pathPointer = block.share(ARGV + vectorsSize);
             Pointer actions = block.share(ACTIONS, Linux.SIZEOF_SPAWN_FILE_ACTIONS);
             Pointer attributes = block.share(ATTRIBUTES, Linux.SIZEOF_SPAWNATTR);
             check(LibC.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init", path);
