@@ -17,6 +17,9 @@ final class Namespaces {
     /** The calling thread's network namespace ({@code /proc/self/ns/net} is the main thread's). */
     static final String THREAD_NETNS = "/proc/thread-self/ns/net";
 
+    private static final byte[] THREAD_NETNS_C = LibC.cString(THREAD_NETNS);
+    private static final byte[] NONE_C = LibC.cString("none");
+
     private static final System.Logger LOG = System.getLogger("io.cni4j.exec.jna");
 
     private Namespaces() {
@@ -36,7 +39,7 @@ final class Namespaces {
             throw ErrnoException.last("unshare(CLONE_NEWNET)", null);
         }
         try {
-            if (LibC.mount(THREAD_NETNS, target.toString(), "none", Linux.MS_BIND, null) != 0) {
+            if (LibC.mount(THREAD_NETNS_C, LibC.cString(target.toString()), NONE_C, Linux.MS_BIND, null) != 0) {
                 throw ErrnoException.last("mount --bind " + THREAD_NETNS, target);
             }
         } finally {
