@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +23,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>create: prepare the directory ({@link NetnsDirectory}; once per manager, again if it has
- *       disappeared since), create the file exclusively, then on a {@link NetnsWorkers} worker (never
- *       the caller's thread) {@code unshare(CLONE_NEWNET)}, bind-mount the worker's new namespace onto
- *       the file and {@code setns} back ({@link Namespaces#pinNew}); on any failure the file is
- *       unmounted and deleted;</li>
+ *       disappeared since); on a {@link NetnsWorkers} worker (never the caller's thread)
+ *       {@code unshare(CLONE_NEWNET)} while the caller creates the file exclusively, then, if it
+ *       did, bind-mount the worker's new namespace onto the file, and {@code setns} back
+ *       ({@link Namespaces#pinNew}); on any failure the file is unmounted and deleted (a file that
+ *       was there before is not touched);</li>
  *   <li>remove: {@code umount2(MNT_DETACH | UMOUNT_NOFOLLOW)} until nothing is mounted there, then
  *       unlink; a missing path is not an error (umount2 says ENOENT or ENOTDIR,
  *       and there is nothing to delete);</li>
@@ -36,9 +40,12 @@ final class JnaNetnsManager implements NetnsManager {
     private static final Pattern PROC_NETNS = Pattern.compile("/proc/(self|thread-self|\\d+)(/task/\\d+)?/ns/net");
     private static final int MAX_STACKED_MOUNTS = 16;
 
-    /** What runs on a worker to pin a new namespace onto the file; replaceable for tests. */
+    /**
+     * What runs on a worker to pin a new namespace onto the file, given whether the file was created
+     * (which the caller learns meanwhile); replaceable for tests.
+     */
     interface Pinner {
-        void pin(Path target, int home) throws ErrnoException;
+        void pin(Path target, int home, BooleanSupplier fileCreated) throws ErrnoException;
     }
 
     private final Path directory;
@@ -71,6 +78,36 @@ final class JnaNetnsManager implements NetnsManager {
         if (!prepared) {
             prepareDirectory(target);
         }
+        // the worker starts on the namespace while this thread creates the file: the unshare takes
+        // far longer, so the hand-off and the file cost nothing; it pins only once the file is ours
+        CompletableFuture<Boolean> fileCreated = new CompletableFuture<>();
+        Future<Void> pinning = workers.submit(home -> {
+            pinner.pin(target, home, fileCreated::join);
+            return null;
+        });
+        try {
+            createFile(target);
+            fileCreated.complete(true);
+        } catch (NetnsException | RuntimeException | Error e) {
+            fileCreated.complete(false);
+            awaitUnpinned(pinning, e);
+            throw e;
+        }
+        try {
+            NetnsWorkers.await(pinning);
+            return target;
+        } catch (ExecutionException e) {
+            NetnsException failure = new NetnsException("cannot create network namespace " + target + ": "
+                    + e.getCause().getMessage(), e.getCause());
+            discard(target, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            discard(target, e);
+            throw e;
+        }
+    }
+
+    private void createFile(Path target) throws NetnsException {
         try {
             try {
                 Files.createFile(target);
@@ -83,20 +120,14 @@ final class JnaNetnsManager implements NetnsManager {
         } catch (IOException e) {
             throw new NetnsException("cannot create network namespace file " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Waits for a pin told that there is no file, so that nothing is left running; its failure is suppressed. */
+    private static void awaitUnpinned(Future<Void> pinning, Throwable failure) {
         try {
-            workers.call(home -> {
-                pinner.pin(target, home);
-                return null;
-            });
-            return target;
+            NetnsWorkers.await(pinning);
         } catch (ExecutionException e) {
-            NetnsException failure = new NetnsException("cannot create network namespace " + target + ": "
-                    + e.getCause().getMessage(), e.getCause());
-            discard(target, failure);
-            throw failure;
-        } catch (RuntimeException | Error e) {
-            discard(target, e);
-            throw e;
+            failure.addSuppressed(e.getCause());
         }
     }
 

@@ -3,6 +3,7 @@ package io.cni4j.exec.jna.internal;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 /**
  * The namespace work itself: the only calls of {@code unshare}, and of {@code setns} except a
@@ -26,20 +27,23 @@ final class Namespaces {
     }
 
     /**
-     * Creates a network namespace and pins it by bind-mounting it onto {@code target}, an existing
-     * empty file: {@code unshare(CLONE_NEWNET)}, bind-mount {@value #THREAD_NETNS} onto the file,
-     * {@code setns} back to {@code home}.
+     * Creates a network namespace and pins it by bind-mounting it onto {@code target}, an empty file:
+     * {@code unshare(CLONE_NEWNET)}, then, if {@code fileCreated} says the file was created (the
+     * caller may be creating it meanwhile, since the unshare takes far longer), bind-mount
+     * {@value #THREAD_NETNS} onto the file; last {@code setns} back to {@code home}. When the file
+     * was not created, the new namespace is dropped unpinned.
      *
      * @param target the file to mount onto
      * @param home a descriptor of the calling thread's network namespace, to go back to
+     * @param fileCreated waits until the caller knows, then tells whether {@code target} was created
      * @throws ErrnoException if a step fails (the thread is back in its namespace when it can be)
      */
-    static void pinNew(Path target, int home) throws ErrnoException {
+    static void pinNew(Path target, int home, BooleanSupplier fileCreated) throws ErrnoException {
         if (LibC.unshare(Linux.CLONE_NEWNET) != 0) {
             throw ErrnoException.last("unshare(CLONE_NEWNET)", null);
         }
         try {
-            if (LibC.mount(THREAD_NETNS_C, LibC.cString(target.toString()), NONE_C, Linux.MS_BIND, null) != 0) {
+            if (fileCreated.getAsBoolean() && LibC.mount(THREAD_NETNS_C, LibC.cString(target.toString()), NONE_C, Linux.MS_BIND, null) != 0) {
                 throw ErrnoException.last("mount --bind " + THREAD_NETNS, target);
             }
         } finally {

@@ -93,6 +93,18 @@ final class NetnsWorkers {
      * @throws ExecutionException with what the job threw
      */
     <T> T call(Job<T> job) throws ExecutionException {
+        return await(submit(job));
+    }
+
+    /**
+     * Hands {@code job} to a worker and returns at once, so that the caller can do its part of the
+     * work meanwhile; it must {@link #await} the job afterwards.
+     *
+     * @param job the job
+     * @param <T> the result type
+     * @return the job's future, for {@link #await}
+     */
+    <T> Future<T> submit(Job<T> job) {
         FutureTask<T> task = new FutureTask<>(() -> {
             Home home = HOME.get();
             if (home.failure != null) {
@@ -106,10 +118,19 @@ final class NetnsWorkers {
                 throw new Retired(); // ends this worker; the pool starts another for later jobs
             }
         });
-        return awaitUninterruptibly(task);
+        return task;
     }
 
-    private static <T> T awaitUninterruptibly(Future<T> future) throws ExecutionException {
+    /**
+     * Waits for a job to end. Not interruptible, since a namespace job must not be abandoned half
+     * way: an interrupt of the caller is kept for it.
+     *
+     * @param future what {@link #submit} returned
+     * @param <T> the result type
+     * @return what the job returned
+     * @throws ExecutionException with what the job threw
+     */
+    static <T> T await(Future<T> future) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {

@@ -74,7 +74,7 @@ class JnaNetnsManagerTest {
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         Path path = manager.create("stacked");
         NetnsWorkers.shared().call(home -> { // a second namespace mounted over the first
-            Namespaces.pinNew(path, home);
+            Namespaces.pinNew(path, home, () -> true);
             return null;
         });
         assertThat(MountInfo.at(path)).hasSize(2);
@@ -127,8 +127,8 @@ class JnaNetnsManagerTest {
     @DisplayName("a failure after the mount leaves neither the file nor the mount behind")
     void failureAfterMountCleansUp() throws Exception {
         RootTestGate.requireRoot("netns manager test");
-        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home) -> {
-            Namespaces.pinNew(target, home);
+        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home, fileCreated) -> {
+            Namespaces.pinNew(target, home, fileCreated);
             throw ErrnoException.of("simulated", target, Linux.EPERM);
         });
         Path target = dir.resolve("broken");
@@ -144,7 +144,7 @@ class JnaNetnsManagerTest {
     @DisplayName("a failure before the mount leaves no file behind; the pin ran on a worker, not the caller")
     void failureBeforeMountCleansUp() throws Exception {
         AtomicReference<Thread> pinThread = new AtomicReference<>();
-        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home) -> {
+        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home, fileCreated) -> {
             pinThread.set(Thread.currentThread());
             throw ErrnoException.of("unshare(CLONE_NEWNET)", null, Linux.EPERM);
         });
@@ -159,23 +159,39 @@ class JnaNetnsManagerTest {
     }
 
     @Test
-    @DisplayName("create of a taken name fails, names the file and leaves the existing file alone")
+    @DisplayName("create of a taken name fails, names the file and leaves the existing file alone; the pin is told")
     void takenName() throws Exception {
         Path existing = Files.writeString(dir.resolve("taken"), "keep me");
-        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home) -> {
-            throw new AssertionError("must not be called");
+        AtomicReference<Boolean> told = new AtomicReference<>();
+        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home, fileCreated) -> {
+            told.set(fileCreated.getAsBoolean());
         });
         assertThatThrownBy(() -> manager.create("taken"))
                 .isInstanceOf(NetnsException.class)
                 .hasMessageContaining(existing.toString())
                 .hasMessageContaining("already exists");
         assertThat(existing).hasContent("keep me");
+        assertThat(told.get()).as("the pin was told that the file is not ours").isFalse();
+    }
+
+    @Test
+    @DisplayName("create of a taken name with the real pin mounts nothing over the existing file")
+    void takenNameRealPin() throws Exception {
+        RootTestGate.requireRoot("netns manager test");
+        Path existing = Files.writeString(dir.resolve("taken"), "keep me");
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        assertThatThrownBy(() -> manager.create("taken"))
+                .isInstanceOf(NetnsException.class)
+                .hasMessageContaining("already exists");
+        assertThat(MountInfo.read()).noneMatch(m -> m.mountPoint().equals(existing.toString()));
+        assertThat(existing).hasContent("keep me");
+        assertThat(manager.isNetns(existing)).isFalse();
     }
 
     @Test
     @DisplayName("names with a slash, NUL, '.', '..' or nothing are refused before anything is touched")
     void invalidNames() {
-        JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("untouched"), (target, home) -> {
+        JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("untouched"), (target, home, fileCreated) -> {
             throw new AssertionError("must not be called");
         });
         for (String name : List.of("", ".", "..", "a/b", "../escape", "nul\0byte")) {
