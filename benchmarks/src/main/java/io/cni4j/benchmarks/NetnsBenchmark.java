@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One named network namespace created and removed under {@code /run/netns}, three ways: the jna
- * module's manager (unshare on a fresh thread, bind mount, umount, unlink: no process), the process
- * module's manager ({@code unshare --net=FILE} and {@code umount}), and {@code ip netns add} +
- * {@code ip netns delete}.
+ * module's manager (unshare on a reused worker thread, bind mount, setns back, umount, unlink: no
+ * process), the process module's manager ({@code unshare --net=FILE} and {@code umount}), and
+ * {@code ip netns add} + {@code ip netns delete}.
  *
  * <p>It changes {@code /run/netns}, so it refuses to run unless the JVM is in a network namespace of
  * its own (nothing but {@code lo} in it) with a tmpfs on {@code /run/netns}; run the jar as (JMH talks

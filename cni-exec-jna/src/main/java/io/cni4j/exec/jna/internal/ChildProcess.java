@@ -16,15 +16,19 @@ import java.time.Duration;
  * with poll(2): stdin is written, stdout and stderr are read, and the plugin's exit is watched, all
  * in one loop, so no side can block another and no extra thread is needed. Internal usage only.
  *
- * <p>Stdin is written in chunks of at most {@code PIPE_BUF} bytes and only after poll(2) reports
- * the pipe writable, so a write never blocks even though the pipe is in blocking mode (it must be:
- * the plugin shares the open file). When the plugin stops reading, the write fails with
+ * <p>Stdin is written in chunks of at most {@code PIPE_BUF} bytes, the first one at once (the pipe
+ * is new and empty), the others only after poll(2) reports the pipe writable, so a write never blocks
+ * even though the pipe is in blocking mode (it must be: the plugin shares the open file). When the plugin stops reading, the write fails with
  * {@code EPIPE} (the JVM does not die of SIGPIPE) and the rest of stdin is dropped; that is not an
  * error. The run is over when the plugin has exited and both output pipes are at end of file.
  *
  * <p>The calling thread wakes at least every {@value #SLICE_MILLIS} ms to notice an interrupt,
  * since poll(2) does not see Java interrupts. Exit is seen through a pidfd in the poll set, or
- * without one by {@code waitid(WNOWAIT)}. The plugin is reaped only at the very end, so its pid,
+ * without one by {@code waitid(WNOWAIT)}. With a pidfd, the parent holds its own copies of the
+ * plugin's stdout and stderr write ends until the pidfd reports the exit: an exiting plugin closes
+ * its pipes a moment before it is reported exited, and without the copies the loop would wake at
+ * the end-of-file and sleep again until the exit; with them it wakes once. A process the plugin
+ * left behind with the pipes still open keeps them open as before. The plugin is reaped only at the very end, so its pid,
  * which is also its process group id, cannot be reused while this class may still signal it.
  *
  * <p>Not thread-safe: one run, one thread.
@@ -34,6 +38,10 @@ final class ChildProcess implements AutoCloseable {
     static final int SLICE_MILLIS = 50;
     static final long GRACE_NANOS = Duration.ofMillis(500).toNanos();
     private static final int READ_CHUNK = 64 * 1024;
+    private static final long POLLFDS = 0;
+    private static final long POLLFDS_SIZE = 4L * Linux.POLLFD_SIZE;
+    private static final long BUFFER = POLLFDS + POLLFDS_SIZE;
+    private static final long INPUT = BUFFER + READ_CHUNK;
     private static final int SIGINFO_PID_OFFSET = 16;
 
     private final int pid;
@@ -41,16 +49,32 @@ final class ChildProcess implements AutoCloseable {
     private int stdinFd;
     private int stdoutFd;
     private int stderrFd;
+    private int stdoutWriter;
+    private int stderrWriter;
     private boolean exited;
     private boolean reaped;
     private Memory signalInfo;
 
-    ChildProcess(int pid, int pidfd, int stdinFd, int stdoutFd, int stderrFd) {
+    /**
+     * Takes over the parent's ends of the pipes, and with a pidfd also the parent's copies of the
+     * plugin's stdout and stderr ends, which are closed once the plugin has exited.
+     *
+     * @param pid the plugin's process id
+     * @param pidfd a pidfd of it, or -1
+     * @param stdinFd the write end of its stdin
+     * @param stdoutFd the read end of its stdout
+     * @param stderrFd the read end of its stderr
+     * @param stdoutWriter the write end of its stdout, or -1
+     * @param stderrWriter the write end of its stderr, or -1
+     */
+    ChildProcess(int pid, int pidfd, int stdinFd, int stdoutFd, int stderrFd, int stdoutWriter, int stderrWriter) {
         this.pid = pid;
         this.pidfd = pidfd;
         this.stdinFd = stdinFd;
         this.stdoutFd = stdoutFd;
         this.stderrFd = stderrFd;
+        this.stdoutWriter = stdoutWriter;
+        this.stderrWriter = stderrWriter;
     }
 
     /** @return the plugin's process id (also its process group id) */
@@ -77,14 +101,17 @@ final class ChildProcess implements AutoCloseable {
             throws PluginExecutionException, CniTimeoutException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (Memory pollFds = new Memory(4L * Linux.POLLFD_SIZE);
-             Memory buffer = new Memory(READ_CHUNK);
-             Memory input = stdin.length == 0 ? null : new Memory(stdin.length)) {
+        try (Memory block = new Memory(INPUT + stdin.length)) { // pollfds, read buffer, stdin: one allocation
+            Pointer pollFds = block.share(POLLFDS, POLLFDS_SIZE);
+            Pointer buffer = block.share(BUFFER, READ_CHUNK);
+            Pointer input = block.share(INPUT);
             int written = 0;
-            if (input == null) {
+            if (stdin.length == 0) {
                 closeStdin();
             } else {
-                input.write(0, stdin, 0, stdin.length);
+                block.write(INPUT, stdin, 0, stdin.length);
+                // the pipe is new and empty: a first write of at most PIPE_BUF bytes cannot block
+                written = writeStdin(input, 0, stdin.length, executable);
             }
             int idleMillis = 1;
             while (true) {
@@ -143,7 +170,7 @@ final class ChildProcess implements AutoCloseable {
                     written = writeStdin(input, written, stdin.length, executable);
                 }
                 if (revents(pollFds, pidfdSlot) != 0) {
-                    exited = true;
+                    exited();
                 }
             }
         }
@@ -162,7 +189,7 @@ final class ChildProcess implements AutoCloseable {
 
     // ------------------------------------------------------------------ pipes
 
-    private int drain(int fd, ByteArrayOutputStream sink, Memory buffer, long max, Path executable, String stream)
+    private int drain(int fd, ByteArrayOutputStream sink, Pointer buffer, long max, Path executable, String stream)
             throws PluginExecutionException {
         long room = max - sink.size();
         long want = Math.min(READ_CHUNK, room + 1); // one byte past the limit proves it was passed
@@ -188,7 +215,7 @@ final class ChildProcess implements AutoCloseable {
         return fd;
     }
 
-    private int writeStdin(Memory input, int written, int total, Path executable) throws PluginExecutionException {
+    private int writeStdin(Pointer input, int written, int total, Path executable) throws PluginExecutionException {
         int chunk = Math.min(Linux.PIPE_BUF, total - written);
         long n = LibC.write(stdinFd, input.share(written), chunk);
         if (n < 0) {
@@ -209,6 +236,22 @@ final class ChildProcess implements AutoCloseable {
         return written;
     }
 
+    /**
+     * Notes the exit and lets the output pipes reach end-of-file: the parent's copies of the plugin's
+     * write ends, held until now, are closed.
+     */
+    private void exited() {
+        exited = true;
+        closeOutputWriters();
+    }
+
+    private void closeOutputWriters() {
+        Spawner.closeQuietly(stdoutWriter);
+        stdoutWriter = -1;
+        Spawner.closeQuietly(stderrWriter);
+        stderrWriter = -1;
+    }
+
     private void closeStdin() {
         Spawner.closeQuietly(stdinFd);
         stdinFd = -1;
@@ -216,6 +259,7 @@ final class ChildProcess implements AutoCloseable {
 
     private void closeAll() {
         closeStdin();
+        closeOutputWriters();
         Spawner.closeQuietly(stdoutFd);
         stdoutFd = -1;
         Spawner.closeQuietly(stderrFd);
@@ -228,7 +272,7 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static void setPollFd(Memory pollFds, int slot, int fd, short events) {
+    private static void setPollFd(Pointer pollFds, int slot, int fd, short events) {
         if (slot < 0) {
             return;
         }
@@ -238,7 +282,7 @@ final class ChildProcess implements AutoCloseable {
         pollFds.setShort(offset + 6, (short) 0);
     }
 
-    private static short revents(Memory pollFds, int slot) {
+    private static short revents(Pointer pollFds, int slot) {
         return slot < 0 ? 0 : pollFds.getShort((long) slot * Linux.POLLFD_SIZE + 6);
     }
 
@@ -305,7 +349,7 @@ final class ChildProcess implements AutoCloseable {
                 if (pidfd >= 0) {
                     setPollFd(pollFd, 0, pidfd, Linux.POLLIN);
                     if (LibC.poll(pollFd, 1, waitMillis) > 0) {
-                        exited = true;
+                        exited();
                     }
                 } else {
                     exited = hasExited();

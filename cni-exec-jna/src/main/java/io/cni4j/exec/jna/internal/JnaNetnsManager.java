@@ -8,11 +8,13 @@ import io.cni4j.api.spi.NetnsManager;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +23,14 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>create: prepare the directory ({@link NetnsDirectory}; once per manager, again if it has
- *       disappeared since), create the file exclusively, then on a
- *       {@link FreshThread} {@code unshare(CLONE_NEWNET)} and bind-mount the thread's namespace onto
- *       the file ({@link Namespaces#pinNew}); on any failure the file is unmounted and deleted;</li>
+ *       disappeared since); on a {@link NetnsWorkers} worker (never the caller's thread)
+ *       {@code unshare(CLONE_NEWNET)} while the caller creates the file exclusively, then, if it
+ *       did, bind-mount the worker's new namespace onto the file, and {@code setns} back
+ *       ({@link Namespaces#pinNew}); on any failure the file is unmounted and deleted (a file that
+ *       was there before is not touched);</li>
  *   <li>remove: {@code umount2(MNT_DETACH | UMOUNT_NOFOLLOW)} until nothing is mounted there, then
- *       unlink; a missing path is not an error;</li>
+ *       unlink; a missing path is not an error (umount2 says ENOENT or ENOTDIR,
+ *       and there is nothing to delete);</li>
  *   <li>isNetns: {@code statfs} says nsfs, or procfs for a {@code /proc/<pid>/ns/net} path (kernels
  *       before nsfs). Like containerd, any nsfs file counts: the type of namespace is not checked.</li>
  * </ul>
@@ -35,22 +40,31 @@ final class JnaNetnsManager implements NetnsManager {
     private static final Pattern PROC_NETNS = Pattern.compile("/proc/(self|thread-self|\\d+)(/task/\\d+)?/ns/net");
     private static final int MAX_STACKED_MOUNTS = 16;
 
-    /** What runs on the fresh thread to pin a new namespace onto the file; replaceable for tests. */
+    /**
+     * What runs on a worker to pin a new namespace onto the file, given whether the file was created
+     * (which the caller learns meanwhile); replaceable for tests.
+     */
     interface Pinner {
-        void pin(Path target) throws ErrnoException;
+        void pin(Path target, int home, BooleanSupplier fileCreated) throws ErrnoException;
     }
 
     private final Path directory;
     private final Pinner pinner;
+    private final NetnsWorkers workers;
     private volatile boolean prepared;
 
     JnaNetnsManager(Path directory) {
-        this(directory, Namespaces::pinNew);
+        this(directory, Namespaces::pinNew, NetnsWorkers.shared());
     }
 
     JnaNetnsManager(Path directory, Pinner pinner) {
+        this(directory, pinner, NetnsWorkers.shared());
+    }
+
+    JnaNetnsManager(Path directory, Pinner pinner, NetnsWorkers workers) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.pinner = Objects.requireNonNull(pinner, "pinner");
+        this.workers = Objects.requireNonNull(workers, "workers");
     }
 
     @Override
@@ -64,6 +78,36 @@ final class JnaNetnsManager implements NetnsManager {
         if (!prepared) {
             prepareDirectory(target);
         }
+        // the worker starts on the namespace while this thread creates the file: the unshare takes
+        // far longer, so the hand-off and the file cost nothing; it pins only once the file is ours
+        CompletableFuture<Boolean> fileCreated = new CompletableFuture<>();
+        Future<Void> pinning = workers.submit(home -> {
+            pinner.pin(target, home, fileCreated::join);
+            return null;
+        });
+        try {
+            createFile(target);
+            fileCreated.complete(true);
+        } catch (NetnsException | RuntimeException | Error e) {
+            fileCreated.complete(false);
+            awaitUnpinned(pinning, e);
+            throw e;
+        }
+        try {
+            NetnsWorkers.await(pinning);
+            return target;
+        } catch (ExecutionException e) {
+            NetnsException failure = new NetnsException("cannot create network namespace " + target + ": "
+                    + e.getCause().getMessage(), e.getCause());
+            discard(target, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            discard(target, e);
+            throw e;
+        }
+    }
+
+    private void createFile(Path target) throws NetnsException {
         try {
             try {
                 Files.createFile(target);
@@ -76,23 +120,14 @@ final class JnaNetnsManager implements NetnsManager {
         } catch (IOException e) {
             throw new NetnsException("cannot create network namespace file " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Waits for a pin told that there is no file, so that nothing is left running; its failure is suppressed. */
+    private static void awaitUnpinned(Future<Void> pinning, Throwable failure) {
         try {
-            FreshThread.call("cni4j-netns-create", () -> {
-                pinner.pin(target);
-                return null;
-            }, false);
-            return target;
+            NetnsWorkers.await(pinning);
         } catch (ExecutionException e) {
-            NetnsException failure = new NetnsException("cannot create network namespace " + target + ": "
-                    + e.getCause().getMessage(), e.getCause());
-            discard(target, failure);
-            throw failure;
-        } catch (InterruptedException e) {
-            discard(target, e);
-            throw new IllegalStateException("unreachable: the creating thread is waited for without interruption", e);
-        } catch (RuntimeException | Error e) {
-            discard(target, e);
-            throw e;
+            failure.addSuppressed(e.getCause());
         }
     }
 
@@ -110,15 +145,15 @@ final class JnaNetnsManager implements NetnsManager {
     @Override
     public void remove(Path path) throws NetnsException {
         Objects.requireNonNull(path, "path");
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         String target = path.toAbsolutePath().toString();
         for (int i = 0; i < MAX_STACKED_MOUNTS; i++) {
             if (LibC.umount2(target, Linux.MNT_DETACH | Linux.UMOUNT_NOFOLLOW) != 0) {
                 int errno = Native.getLastError();
-                if (errno == Linux.EINVAL || errno == Linux.ENOENT) {
-                    break; // nothing (more) mounted there, or already gone
+                if (errno == Linux.ENOENT || errno == Linux.ENOTDIR) {
+                    return; // no such path: nothing to unmount or delete
+                }
+                if (errno == Linux.EINVAL) {
+                    break; // nothing (more) mounted there, or a symlink (not followed)
                 }
                 throw new NetnsException("cannot remove network namespace " + path + ": cannot unmount it: "
                         + ErrnoException.describe(errno), ErrnoException.of("umount2", path, errno));

@@ -26,7 +26,7 @@ final class LibC {
 
     // ------------------------------------------------------------------ spawning
 
-    static native int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, Pointer argv,
+    static native int posix_spawn(int[] pid, Pointer path, Pointer fileActions, Pointer attributes, Pointer argv,
                                   Pointer envp);
 
     static native int posix_spawn_file_actions_init(Pointer fileActions);
@@ -73,17 +73,48 @@ final class LibC {
 
     // ------------------------------------------------------------------ namespaces and mounts
 
-    static native int open(String path, int flags);
+    // Paths are passed as NUL-terminated bytes: JNA would convert a String argument with an upcall
+    // into Java for each call, which cost mount(2) more than the mount itself. The String forms
+    // encode the same way, in JNA's encoding.
+
+    static native int open(byte[] path, int flags);
+
+    static int open(String path, int flags) {
+        return open(cString(path), flags);
+    }
 
     static native int unshare(int flags);
 
     static native int setns(int fd, int namespaceType);
 
-    static native int mount(String source, String target, String fsType, long flags, Pointer data);
+    static native int mount(byte[] source, byte[] target, byte[] fsType, long flags, Pointer data);
 
-    static native int umount2(String target, int flags);
+    static int mount(String source, String target, String fsType, long flags, Pointer data) {
+        return mount(cString(source), cString(target), cString(fsType), flags, data);
+    }
 
-    static native int statfs(String path, Pointer buffer);
+    static native int umount2(byte[] target, int flags);
+
+    static int umount2(String target, int flags) {
+        return umount2(cString(target), flags);
+    }
+
+    static native int statfs(byte[] path, Pointer buffer);
+
+    static int statfs(String path, Pointer buffer) {
+        return statfs(cString(path), buffer);
+    }
 
     static native String strerror(int errno);
+
+    /**
+     * A C string for a path or name argument.
+     *
+     * @param s the string, or {@code null}
+     * @return its bytes in JNA's encoding with a NUL at the end, as JNA passes a String; {@code null}
+     *     for {@code null}
+     */
+    static byte[] cString(String s) {
+        return s == null ? null : Native.toByteArray(s);
+    }
 }

@@ -17,6 +17,7 @@ final class Linux {
     static final int ECHILD = 10;
     static final int EACCES = 13;
     static final int EBUSY = 16;
+    static final int ENOTDIR = 20;
     static final int EINVAL = 22;
     static final int ETXTBSY = 26;
     static final int EPIPE = 32;

@@ -33,7 +33,7 @@ public final class NetnsCalls {
         Objects.requireNonNull(task, "task");
         Availability.get().ensureAvailable();
         try {
-            return FreshThread.call("cni4j-netns-run", () -> Namespaces.callInside(netns, task), true);
+            return FreshThread.call("cni4j-netns-run", () -> Namespaces.callInside(netns, task));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Namespaces.EnterFailure failure) {
                 throw new NetnsException("cannot enter network namespace " + netns + ": " + failure.getMessage(),

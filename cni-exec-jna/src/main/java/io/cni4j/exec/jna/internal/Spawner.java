@@ -1,10 +1,14 @@
 package io.cni4j.exec.jna.internal;
 
 import com.sun.jna.Memory;
-import com.sun.jna.StringArray;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import io.cni4j.api.PluginExecutionException;
 import io.cni4j.api.PluginExecutionException.Reason;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +26,27 @@ import java.util.List;
  * {@code /proc/self/fd} when the C library lacks it). It runs in a process group of its own so that
  * a kill reaches the processes it starts; its signal mask is empty and every signal has its default
  * action (the JVM blocks some signals in its threads). Its argv is just the executable's path and its
- * environment exactly the request's.
+ * environment exactly the request's (UTF-8).
+ *
+ * <p>What posix_spawn reads (its file actions, attributes, signal sets, argv, envp and their strings)
+ * is laid out in one native allocation per spawn, freed when posix_spawn has returned: JNA's
+ * {@code StringArray} would make one allocation per environment entry, each registered with JNA's
+ * cleaner and left for the garbage collector.
  */
 final class Spawner {
 
     private static final short SPAWN_FLAGS =
             Linux.POSIX_SPAWN_SETPGROUP | Linux.POSIX_SPAWN_SETSIGDEF | Linux.POSIX_SPAWN_SETSIGMASK;
+
+    // One native allocation per spawn holds everything posix_spawn reads, at these offsets (all
+    // multiples of 16), followed by the strings that argv and envp point to.
+    private static final int POINTER_SIZE = 8;
+    private static final long ACTIONS = 0;
+    private static final long ATTRIBUTES = ACTIONS + Linux.SIZEOF_SPAWN_FILE_ACTIONS;
+    private static final long NO_SIGNALS = ATTRIBUTES + Linux.SIZEOF_SPAWNATTR;
+    private static final long ALL_SIGNALS = NO_SIGNALS + Linux.SIZEOF_SIGSET;
+    private static final long ARGV = ALL_SIGNALS + Linux.SIZEOF_SIGSET; // the path, NULL
+    private static final long ENVP = ARGV + 2 * POINTER_SIZE; // the entries, NULL
 
     private Spawner() {
     }
@@ -64,10 +83,13 @@ final class Spawner {
             int pid = spawn(path, environment, stdin[0], stdout[1], stderr[1], features);
             started = true;
             closeQuietly(stdin[0]);
-            closeQuietly(stdout[1]);
-            closeQuietly(stderr[1]);
             int pidfd = features.pidfd() ? OptionalLibC.Pidfd.pidfd_open(pid, 0) : -1;
-            return new ChildProcess(pid, pidfd, stdin[1], stdout[0], stderr[0]);
+            if (pidfd < 0) {
+                closeQuietly(stdout[1]);
+                closeQuietly(stderr[1]);
+                return new ChildProcess(pid, -1, stdin[1], stdout[0], stderr[0], -1, -1);
+            }
+            return new ChildProcess(pid, pidfd, stdin[1], stdout[0], stderr[0], stdout[1], stderr[1]);
         } finally {
             if (!started) {
                 for (int fd : new int[] {stdin[0], stdin[1], stdout[0], stdout[1], stderr[0], stderr[1]}) {
@@ -79,10 +101,31 @@ final class Spawner {
 
     private static int spawn(String path, List<String> environment, int childStdin, int childStdout, int childStderr,
                              Features features) throws PluginExecutionException {
-        try (Memory actions = new Memory(Linux.SIZEOF_SPAWN_FILE_ACTIONS);
-             Memory attributes = new Memory(Linux.SIZEOF_SPAWNATTR);
-             Memory noSignals = new Memory(Linux.SIZEOF_SIGSET);
-             Memory allSignals = new Memory(Linux.SIZEOF_SIGSET)) {
+        byte[] pathBytes = Native.toByteArray(path); // NUL-terminated, in JNA's encoding, as a String argument would be
+        byte[][] entries = new byte[environment.size()][];
+        int vectorsSize = (2 + entries.length + 1) * POINTER_SIZE; // argv, then envp
+        int stringsSize = pathBytes.length;
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = environment.get(i).getBytes(StandardCharsets.UTF_8);
+            stringsSize += entries[i].length + 1;
+        }
+        try (Memory block = new Memory(ARGV + vectorsSize + stringsSize)) {
+            // argv, envp and the strings are written as one array: one native call, not three per entry
+            long stringAddress = Pointer.nativeValue(block) + ARGV + vectorsSize;
+            ByteBuffer vectors = ByteBuffer.allocate(vectorsSize + stringsSize).order(ByteOrder.nativeOrder());
+            ByteBuffer strings = vectors.duplicate().position(vectorsSize);
+            vectors.putLong(stringAddress);
+            vectors.putLong(0);
+            strings.put(pathBytes);
+            for (byte[] entry : entries) {
+                vectors.putLong(stringAddress + strings.position() - vectorsSize);
+                strings.put(entry).put((byte) 0);
+            }
+            vectors.putLong(0);
+            block.write(ARGV, vectors.array(), 0, vectors.capacity());
+            Pointer pathPointer = block.share(ARGV + vectorsSize);
+            Pointer actions = block.share(ACTIONS, Linux.SIZEOF_SPAWN_FILE_ACTIONS);
+            Pointer attributes = block.share(ATTRIBUTES, Linux.SIZEOF_SPAWNATTR);
             check(LibC.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init", path);
             try {
                 check(LibC.posix_spawnattr_init(attributes), "posix_spawnattr_init", path);
@@ -98,6 +141,8 @@ final class Spawner {
                             check(LibC.posix_spawn_file_actions_addclose(actions, fd), "addclose", path);
                         }
                     }
+                    Pointer noSignals = block.share(NO_SIGNALS, Linux.SIZEOF_SIGSET);
+                    Pointer allSignals = block.share(ALL_SIGNALS, Linux.SIZEOF_SIGSET);
                     LibC.sigemptyset(noSignals);
                     // every bit set: glibc's sigfillset leaves out its two internal signals, which its
                     // posix_spawn would then leave ignored in the child (ProcessBuilder's children have that)
@@ -107,15 +152,13 @@ final class Spawner {
                     check(LibC.posix_spawnattr_setsigmask(attributes, noSignals), "posix_spawnattr_setsigmask", path);
                     check(LibC.posix_spawnattr_setsigdefault(attributes, allSignals), "posix_spawnattr_setsigdefault",
                             path);
-                    try (StringArray argv = new StringArray(new String[] {path});
-                         StringArray envp = new StringArray(environment.toArray(new String[0]), "UTF-8")) {
-                        int[] pid = new int[1];
-                        int error = LibC.posix_spawn(pid, path, actions, attributes, argv, envp);
-                        if (error != 0) {
-                            throw startFailure(path, error);
-                        }
-                        return pid[0];
+                    int[] pid = new int[1];
+                    int error = LibC.posix_spawn(pid, pathPointer, actions, attributes, block.share(ARGV),
+                            block.share(ENVP));
+                    if (error != 0) {
+                        throw startFailure(path, error);
                     }
+                    return pid[0];
                 } finally {
                     LibC.posix_spawnattr_destroy(attributes);
                 }

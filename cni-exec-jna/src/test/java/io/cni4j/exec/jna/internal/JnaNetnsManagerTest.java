@@ -8,8 +8,16 @@ import io.cni4j.testkit.RootTestGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,10 +73,10 @@ class JnaNetnsManagerTest {
         RootTestGate.requireRoot("netns manager test");
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         Path path = manager.create("stacked");
-        FreshThread.call("test-pin", () -> { // a second namespace mounted over the first
-            Namespaces.pinNew(path);
+        NetnsWorkers.shared().call(home -> { // a second namespace mounted over the first
+            Namespaces.pinNew(path, home, () -> true);
             return null;
-        }, false);
+        });
         assertThat(MountInfo.at(path)).hasSize(2);
         manager.remove(path);
         assertThat(path).doesNotExist();
@@ -76,11 +84,51 @@ class JnaNetnsManagerTest {
     }
 
     @Test
+    @DisplayName("creates and removes from many threads at once: distinct namespaces, all removed, callers unchanged")
+    void concurrentCreateAndRemove() throws Exception {
+        RootTestGate.requireRoot("netns manager test");
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        int threads = 6;
+        int each = 5;
+        Set<Long> inodes = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    long own = NetnsInodes.threadNetnsInode();
+                    List<Path> paths = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        Path path = manager.create("c-" + thread + "-" + i);
+                        paths.add(path);
+                        inodes.add(NetnsInodes.inode(path));
+                    }
+                    for (Path path : paths) {
+                        manager.remove(path);
+                    }
+                    return NetnsInodes.threadNetnsInode() == own;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).as("the caller's namespace is unchanged").isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(inodes).as("one distinct namespace per create").hasSize(threads * each);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(MountInfo.read()).noneMatch(m -> m.mountPoint().startsWith(dir.toString()));
+    }
+
+    @Test
     @DisplayName("a failure after the mount leaves neither the file nor the mount behind")
     void failureAfterMountCleansUp() throws Exception {
         RootTestGate.requireRoot("netns manager test");
-        JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
-            Namespaces.pinNew(target);
+        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home, fileCreated) -> {
+            Namespaces.pinNew(target, home, fileCreated);
             throw ErrnoException.of("simulated", target, Linux.EPERM);
         });
         Path target = dir.resolve("broken");
@@ -93,10 +141,10 @@ class JnaNetnsManagerTest {
     }
 
     @Test
-    @DisplayName("a failure before the mount leaves no file behind and runs on a fresh thread")
+    @DisplayName("a failure before the mount leaves no file behind; the pin ran on a worker, not the caller")
     void failureBeforeMountCleansUp() throws Exception {
         AtomicReference<Thread> pinThread = new AtomicReference<>();
-        JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
+        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home, fileCreated) -> {
             pinThread.set(Thread.currentThread());
             throw ErrnoException.of("unshare(CLONE_NEWNET)", null, Linux.EPERM);
         });
@@ -106,28 +154,44 @@ class JnaNetnsManagerTest {
                 .hasMessageContaining("Operation not permitted");
         assertThat(dir.resolve("never")).doesNotExist();
         assertThat(pinThread.get()).isNotSameAs(Thread.currentThread());
-        pinThread.get().join();
-        assertThat(pinThread.get().isAlive()).as("the creating thread has ended").isFalse();
+        assertThat(pinThread.get().getName()).startsWith("cni4j-netns-worker-");
+        assertThat(pinThread.get().isDaemon()).isTrue();
     }
 
     @Test
-    @DisplayName("create of a taken name fails, names the file and leaves the existing file alone")
+    @DisplayName("create of a taken name fails, names the file and leaves the existing file alone; the pin is told")
     void takenName() throws Exception {
         Path existing = Files.writeString(dir.resolve("taken"), "keep me");
-        JnaNetnsManager manager = new JnaNetnsManager(dir, target -> {
-            throw new AssertionError("must not be called");
+        AtomicReference<Boolean> told = new AtomicReference<>();
+        JnaNetnsManager manager = new JnaNetnsManager(dir, (target, home, fileCreated) -> {
+            told.set(fileCreated.getAsBoolean());
         });
         assertThatThrownBy(() -> manager.create("taken"))
                 .isInstanceOf(NetnsException.class)
                 .hasMessageContaining(existing.toString())
                 .hasMessageContaining("already exists");
         assertThat(existing).hasContent("keep me");
+        assertThat(told.get()).as("the pin was told that the file is not ours").isFalse();
+    }
+
+    @Test
+    @DisplayName("create of a taken name with the real pin mounts nothing over the existing file")
+    void takenNameRealPin() throws Exception {
+        RootTestGate.requireRoot("netns manager test");
+        Path existing = Files.writeString(dir.resolve("taken"), "keep me");
+        JnaNetnsManager manager = new JnaNetnsManager(dir);
+        assertThatThrownBy(() -> manager.create("taken"))
+                .isInstanceOf(NetnsException.class)
+                .hasMessageContaining("already exists");
+        assertThat(MountInfo.read()).noneMatch(m -> m.mountPoint().equals(existing.toString()));
+        assertThat(existing).hasContent("keep me");
+        assertThat(manager.isNetns(existing)).isFalse();
     }
 
     @Test
     @DisplayName("names with a slash, NUL, '.', '..' or nothing are refused before anything is touched")
     void invalidNames() {
-        JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("untouched"), target -> {
+        JnaNetnsManager manager = new JnaNetnsManager(dir.resolve("untouched"), (target, home, fileCreated) -> {
             throw new AssertionError("must not be called");
         });
         for (String name : List.of("", ".", "..", "a/b", "../escape", "nul\0byte")) {
@@ -170,11 +234,14 @@ class JnaNetnsManagerTest {
     }
 
     @Test
-    @DisplayName("remove of a missing path is not an error; remove of a plain file deletes it")
+    @DisplayName("remove of a missing path (also one under a plain file) is not an error; remove of a plain file deletes it")
     void removeMissingAndPlain() throws Exception {
         JnaNetnsManager manager = new JnaNetnsManager(dir);
         manager.remove(dir.resolve("missing"));
+        manager.remove(dir.resolve("missing-dir/missing"));
         Path plain = Files.writeString(dir.resolve("plain"), "x");
+        manager.remove(plain.resolve("under-a-file"));
+        assertThat(plain).hasContent("x");
         manager.remove(plain);
         assertThat(plain).doesNotExist();
     }

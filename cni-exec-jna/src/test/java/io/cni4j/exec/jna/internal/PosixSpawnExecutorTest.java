@@ -10,14 +10,20 @@ import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.testkit.CniTestDirs;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -86,6 +92,66 @@ class PosixSpawnExecutorTest {
         Path plugin = CniTestDirs.writeScript(Files.createDirectory(dir.resolve("with space")), "p", "printf '%s' \"$NAME\"");
         ExecResult result = executor.run(new ExecRequest(plugin, new byte[0], List.of("NAME=grüße ✓"), GENEROUS, 1024));
         assertThat(result.stdout()).isEqualTo("grüße ✓".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("an empty environment arrives empty; 2000 entries of many lengths arrive exactly, in order")
+    void environmentLayout() throws Exception {
+        Path env = Path.of("/usr/bin/env");
+        assertThat(executor.run(new ExecRequest(env, new byte[0], List.of(), GENEROUS, 1024)).stdout()).isEmpty();
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            entries.add("V" + i + "=" + "ü".repeat(i % 37) + "x".repeat(i % 301));
+        }
+        ExecResult result = executor.run(new ExecRequest(env, new byte[0], entries, GENEROUS, 8 << 20));
+        assertThat(result.stdoutText().split("\n", -1)).containsExactlyElementsOf(
+                Stream.concat(entries.stream(), Stream.of("")).toList());
+    }
+
+    @Test
+    @DisplayName("stdin of 1, PIPE_BUF and PIPE_BUF + 1 bytes arrives exactly")
+    void stdinAroundPipeBuf() throws Exception {
+        Path cat = script("cat", "exec cat");
+        for (int size : new int[] {1, Linux.PIPE_BUF, Linux.PIPE_BUF + 1}) {
+            byte[] stdin = new byte[size];
+            new Random(size).nextBytes(stdin);
+            assertThat(run(cat, stdin, GENEROUS).stdout()).as("%d bytes", size).isEqualTo(stdin);
+        }
+    }
+
+    @Test
+    @DisplayName("every pipe and pidfd a run opens is closed again: after a success, a failure, a timeout, an output limit and a start failure")
+    void noDescriptorLeftOpen() throws Exception {
+        Set<String> before = pipesAndPidfds();
+        assertThat(run(script("ok", "printf out; printf err >&2"), "in".getBytes(StandardCharsets.UTF_8), GENEROUS)
+                .stdoutText()).isEqualTo("out");
+        assertThat(run(script("fails", "exit 3"), new byte[0], GENEROUS).exitCode()).isEqualTo(3);
+        assertThatThrownBy(() -> run(script("slow", "exec sleep 60"), new byte[0], Duration.ofMillis(200)))
+                .isInstanceOf(CniTimeoutException.class);
+        assertThatThrownBy(() -> executor.run(new ExecRequest(script("loud", "exec yes"), new byte[0], ENV, GENEROUS, 1024)))
+                .isInstanceOfSatisfying(PluginExecutionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.OUTPUT_LIMIT_EXCEEDED));
+        assertThatThrownBy(() -> run(dir.resolve("missing"), new byte[0], GENEROUS))
+                .isInstanceOf(PluginExecutionException.class);
+        assertThat(pipesAndPidfds()).isEqualTo(before);
+    }
+
+    /** The JVM's open pipes and pidfds, as descriptor number and link target. */
+    private static Set<String> pipesAndPidfds() throws Exception {
+        Set<String> open = new TreeSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("pipe:") || target.contains("pidfd")) {
+                        open.add(fd.getFileName() + " -> " + target);
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the directory stream's own descriptor, closed meanwhile
+                }
+            }
+        }
+        return open;
     }
 
     @Test
