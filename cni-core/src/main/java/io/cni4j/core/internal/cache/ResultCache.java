@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.cni4j.api.CachedAttachment;
 import io.cni4j.api.CniError;
 import io.cni4j.api.ConfigReadException;
@@ -140,7 +141,7 @@ public final class ResultCache {
         Path target = path(entry.networkName(), entry.containerId(), entry.ifName());
         Path dir = target.getParent();
         createPrivateDirs(dir);
-        byte[] bytes = Json.write(toJson(entry));
+        byte[] bytes = toBytes(entry);
         if (bytes.length > MAX_FILE_BYTES) {
             throw new IOException("the record for " + target + " would be " + bytes.length + " bytes, more than the "
                     + MAX_FILE_BYTES + " bytes (4 MiB) a cache file may have; it could not be read back");
@@ -292,6 +293,20 @@ public final class ResultCache {
      * @throws ConfigReadException if the directory exists but cannot be listed
      */
     public List<CachedAttachment> attachments(String containerId) throws ConfigReadException {
+        return attachments(containerId, Set.of());
+    }
+
+    /**
+     * Lists the cached attachments as {@link #attachments(String)} does, except the files named in
+     * {@code skipped}, which are not read: a remove reads the files of its loaded networks by name and
+     * lists only to find those of networks no longer loaded.
+     *
+     * @param containerId a container id, or empty for all
+     * @param skipped file names (as {@link #path} names them) to leave out
+     * @return the attachments
+     * @throws ConfigReadException if the directory exists but cannot be listed
+     */
+    public List<CachedAttachment> attachments(String containerId, Set<String> skipped) throws ConfigReadException {
         Path dir = resultsDir();
         String marker = "-" + containerId + "-";
         // Only the names that can be the container's are kept (and sorted): with thousands of containers
@@ -300,7 +315,7 @@ public final class ResultCache {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(TEMP_PREFIX)) {
+                if (name.startsWith(TEMP_PREFIX) || skipped.contains(name)) {
                     continue;
                 }
                 if (!containerId.isEmpty()) {
@@ -325,19 +340,27 @@ public final class ResultCache {
             } catch (IOException e) {
                 continue;
             }
-            if (entry.isEmpty()) {
-                continue;
-            }
-            CacheEntry e = entry.get();
-            if ((!containerId.isEmpty() && !e.containerId().equals(containerId))
-                    || e.ifName().isEmpty() || e.networkName().isEmpty()) {
-                continue;
-            }
-            out.add(new CachedAttachment(e.containerId(), e.networkName(), e.ifName(), e.netns(), e.cniArgs(),
-                    e.capabilityArgs() == null ? "" : Json.writeString(e.capabilityArgs()),
-                    new String(e.config(), StandardCharsets.UTF_8)));
+            entry.flatMap(e -> attachment(e, containerId)).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * A record as an attachment of a container, as {@link #attachments(String)} lists it.
+     *
+     * @param e the record
+     * @param containerId the container id, or empty for any
+     * @return the attachment, or empty if the record is another container's or lacks the interface
+     *     or network name
+     */
+    public static Optional<CachedAttachment> attachment(CacheEntry e, String containerId) {
+        if ((!containerId.isEmpty() && !e.containerId().equals(containerId))
+                || e.ifName().isEmpty() || e.networkName().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedAttachment(e.containerId(), e.networkName(), e.ifName(), e.netns(), e.cniArgs(),
+                e.capabilityArgs() == null ? "" : Json.writeString(e.capabilityArgs()),
+                new String(e.config(), StandardCharsets.UTF_8)));
     }
 
     /**
@@ -393,12 +416,13 @@ public final class ResultCache {
     }
 
     /**
-     * The JSON of an entry, keys in libcni's order, empty optional fields omitted.
+     * The JSON of an entry, keys in libcni's order, empty optional fields omitted, the result's keys
+     * sorted.
      *
      * @param entry the entry
-     * @return the JSON object
+     * @return the UTF-8 JSON
      */
-    static ObjectNode toJson(CacheEntry entry) {
+    static byte[] toBytes(CacheEntry entry) {
         ObjectNode o = Json.object();
         o.put("kind", CacheEntry.KIND);
         o.put("containerId", entry.containerId());
@@ -418,9 +442,10 @@ public final class ResultCache {
             o.set("capabilityArgs", entry.capabilityArgs());
         }
         if (entry.result() != null) {
-            o.set("result", Json.sorted(entry.result()));
+            // Written sorted in place of a sorted copy of the tree.
+            o.putRawValue("result", new RawValue(new String(Json.writeSorted(entry.result()), StandardCharsets.UTF_8)));
         }
-        return o;
+        return Json.write(o);
     }
 
     /**

@@ -350,9 +350,20 @@ final class CniClient implements Cni {
         ObjectNode caps = call.caps();
         List<CniException> failures = new ArrayList<>();
         try (Unlocker guard = guard(call, "remove")) {
+            // The loaded networks' files are read by name, each once, for its DEL; the directory is listed
+            // only for the files of networks no longer loaded, which are not read twice either.
+            Set<String> loadedFiles = new HashSet<>();
+            for (ConfiguredNetwork net : nets) {
+                try {
+                    loadedFiles.add(engine.cache().path(net.config().name(), containerId, net.ifName())
+                            .getFileName().toString());
+                } catch (InvalidRequestException e) {
+                    // no such file can exist; the DEL below reports the names
+                }
+            }
             List<CachedAttachment> cached = List.of();
             try {
-                cached = engine.cache().attachments(containerId);
+                cached = engine.cache().attachments(containerId, loadedFiles);
             } catch (CniException e) {
                 failures.add(e);
             }
@@ -361,11 +372,12 @@ final class CniClient implements Cni {
             Set<String> done = new HashSet<>();
             for (ConfiguredNetwork net : nets) {
                 done.add(net.config().name() + "\0" + net.ifName());
-                CachedAttachment a = cached.stream().filter(c -> c.network().equals(net.config().name())
-                        && c.ifName().equals(net.ifName())).findFirst().orElse(null);
-                RuntimeConf rt = a == null ? runtime(ns, net, caps) : cachedRuntime(ns, caps, a, ns.netnsPath());
+                RuntimeConf callRt = runtime(ns, net, caps);
+                NetworkEngine.CachedRecord record = engine.readCached(net.config(), callRt);
+                CachedAttachment a = record.attachment(containerId, net.config().name(), net.ifName()).orElse(null);
+                RuntimeConf rt = a == null ? callRt : cachedRuntime(ns, caps, a, ns.netnsPath());
                 try {
-                    engine.del(net.config(), rt, deadline);
+                    engine.del(net.config(), rt, deadline, record);
                 } catch (CniException e) {
                     if (!tolerated(e, ns.netnsPath(), rt)) {
                         failures.add(e);

@@ -10,16 +10,28 @@ import io.cni4j.api.PluginConfig;
 import io.cni4j.core.internal.json.Json;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the configuration a plugin reads on stdin (libcni's {@code buildOneConfig} and
  * {@code InjectConf}, §2.4): the plugin's own JSON with the list's {@code name} and {@code cniVersion},
  * the previous result, and a {@code runtimeConfig} holding only the capabilities the plugin declares.
  * Output keys are sorted, as Go's encoder writes them.
+ *
+ * <p>Each plugin's JSON is parsed once and kept (by its source text, at most {@link #MAX_KEPT}
+ * of them): a request is its top-level fields plus the injected ones, written sorted, so the kept
+ * tree is never changed and is shared by concurrent requests. Thread-safe; one instance serves an
+ * engine.
  */
 public final class RequestConfig {
 
-    private RequestConfig() {
+    /** How many parsed plugin configurations are kept; past that the store starts again empty. */
+    static final int MAX_KEPT = 1024;
+
+    private final Map<String, ObjectNode> parsed = new ConcurrentHashMap<>();
+
+    /** Creates a request builder with nothing parsed yet. */
+    public RequestConfig() {
     }
 
     /**
@@ -28,28 +40,31 @@ public final class RequestConfig {
      * @param listName the network name
      * @param listVersion the network's selected version
      * @param plugin the plugin
-     * @param prevResult the previous or cached result, or {@code null} for none
+     * @param prevResult the previous or cached result, or {@code null} for none; not changed
      * @param rt the runtime arguments, whose capability arguments are filtered by the plugin's capabilities
      * @return the JSON bytes
      * @throws InvalidConfigException if the plugin's JSON is not an object
      */
-    public static byte[] forAttachment(String listName, String listVersion, PluginConfig plugin, JsonNode prevResult,
-                                       RuntimeConf rt) throws InvalidConfigException {
+    public byte[] forAttachment(String listName, String listVersion, PluginConfig plugin, JsonNode prevResult,
+                                RuntimeConf rt) throws InvalidConfigException {
         ObjectNode conf = base(listName, listVersion, plugin);
         if (prevResult != null) {
             conf.set("prevResult", prevResult);
         }
-        ObjectNode runtimeConfig = Json.object();
+        ObjectNode runtimeConfig = null;
         for (Map.Entry<String, Boolean> cap : plugin.capabilities().entrySet()) {
             JsonNode value = rt.capability(cap.getKey());
             if (Boolean.TRUE.equals(cap.getValue()) && value != null) {
+                if (runtimeConfig == null) {
+                    runtimeConfig = Json.object();
+                }
                 runtimeConfig.set(cap.getKey(), value);
             }
         }
-        if (!runtimeConfig.isEmpty()) {
+        if (runtimeConfig != null) {
             conf.set("runtimeConfig", runtimeConfig);
         }
-        return Json.write(Json.sorted(conf));
+        return Json.writeSorted(conf);
     }
 
     /**
@@ -61,9 +76,8 @@ public final class RequestConfig {
      * @return the JSON bytes
      * @throws InvalidConfigException if the plugin's JSON is not an object
      */
-    public static byte[] forStatus(String listName, String listVersion, PluginConfig plugin)
-            throws InvalidConfigException {
-        return Json.write(Json.sorted(base(listName, listVersion, plugin)));
+    public byte[] forStatus(String listName, String listVersion, PluginConfig plugin) throws InvalidConfigException {
+        return Json.writeSorted(base(listName, listVersion, plugin));
     }
 
     /**
@@ -77,8 +91,8 @@ public final class RequestConfig {
      * @return the JSON bytes
      * @throws InvalidConfigException if the plugin's JSON is not an object
      */
-    public static byte[] forGc(String listName, String listVersion, PluginConfig plugin,
-                               Collection<GcAttachment> valid) throws InvalidConfigException {
+    public byte[] forGc(String listName, String listVersion, PluginConfig plugin, Collection<GcAttachment> valid)
+            throws InvalidConfigException {
         ObjectNode conf = base(listName, listVersion, plugin);
         if (valid != null) {
             ArrayNode list = Json.nodes().arrayNode();
@@ -86,13 +100,28 @@ public final class RequestConfig {
                 list.addObject().put("containerID", a.containerId()).put("ifname", a.ifName());
             }
             conf.set("cni.dev/valid-attachments", list);
-            conf.set("cni.dev/attachments", list.deepCopy());
+            conf.set("cni.dev/attachments", list);
         }
-        return Json.write(Json.sorted(conf));
+        return Json.writeSorted(conf);
     }
 
-    private static ObjectNode base(String listName, String listVersion, PluginConfig plugin)
-            throws InvalidConfigException {
+    /**
+     * A new object holding the plugin's top-level fields (their values shared with the kept tree, so
+     * to be written, never changed) with the list's name and version.
+     */
+    private ObjectNode base(String listName, String listVersion, PluginConfig plugin) throws InvalidConfigException {
+        ObjectNode conf = Json.object();
+        conf.setAll(parsed(listName, plugin));
+        conf.put("name", listName);
+        conf.put("cniVersion", listVersion);
+        return conf;
+    }
+
+    private ObjectNode parsed(String listName, PluginConfig plugin) throws InvalidConfigException {
+        ObjectNode kept = parsed.get(plugin.source());
+        if (kept != null) {
+            return kept;
+        }
         JsonNode node;
         try {
             node = Json.parse(plugin.source());
@@ -104,8 +133,10 @@ public final class RequestConfig {
             throw new InvalidConfigException("plugin \"" + plugin.type() + "\" in network \"" + listName
                     + "\" is not a JSON object");
         }
-        conf.put("name", listName);
-        conf.put("cniVersion", listVersion);
+        if (parsed.size() >= MAX_KEPT) {
+            parsed.clear();
+        }
+        parsed.put(plugin.source(), conf);
         return conf;
     }
 }
