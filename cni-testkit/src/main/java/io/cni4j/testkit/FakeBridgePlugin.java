@@ -90,7 +90,7 @@ public final class FakeBridgePlugin implements FakePlugin {
             case CHECK:
                 return missingEnv(call, "CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME").orElseGet(() -> check(call));
             case GC:
-                gc(call.config().path("cni.dev/valid-attachments"));
+                gc(call.configView().path("cni.dev/valid-attachments"));
                 return PluginReply.ok();
             default:
                 return PluginReply.ok();
@@ -119,7 +119,7 @@ public final class FakeBridgePlugin implements FakePlugin {
             return missing.get();
         }
         String version = call.cniVersion();
-        JsonNode config = call.config();
+        JsonNode config = call.configView();
         IpPrefix subnet;
         try {
             subnet = config.path("ipam").hasNonNull("subnet")
@@ -239,13 +239,24 @@ public final class FakeBridgePlugin implements FakePlugin {
         return out;
     }
 
+    /** {@code veth} and 8 hex digits of a hash of container id and interface name. */
     private static String vethName(PluginCall call) {
-        return String.format("veth%08x", (call.containerId() + "/" + call.ifName()).hashCode());
+        String hex = Integer.toHexString((call.containerId() + "/" + call.ifName()).hashCode());
+        return "veth" + "0".repeat(8 - hex.length()) + hex;
     }
 
+    /** {@code 0a:<second>:} and the address's last four bytes, two hex digits each. */
     private static String mac(int second, byte[] address) {
         int n = address.length;
-        return String.format("0a:%02x:%02x:%02x:%02x:%02x", second, address[n - 4] & 0xff, address[n - 3] & 0xff,
-                address[n - 2] & 0xff, address[n - 1] & 0xff);
+        StringBuilder sb = new StringBuilder(17).append("0a");
+        appendHexByte(sb, second);
+        for (int i = n - 4; i < n; i++) {
+            appendHexByte(sb, address[i] & 0xff);
+        }
+        return sb.toString();
+    }
+
+    private static void appendHexByte(StringBuilder sb, int b) {
+        sb.append(':').append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
     }
 }
