@@ -150,7 +150,11 @@ final class JsonFields {
      * @throws InvalidResultException if present and not a string
      */
     static String string(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        return text(parent.get(key), path(parentPath, key));
+        JsonNode node = parent.get(key);
+        if (node != null && node.isTextual()) {
+            return node.textValue(); // the common case, without building the field's path
+        }
+        return text(node, path(parentPath, key));
     }
 
     private static String text(JsonNode node, String path) throws InvalidResultException {
@@ -211,18 +215,17 @@ final class JsonFields {
      * @throws InvalidResultException if absent, not a string or not valid CIDR notation
      */
     static IpPrefix prefix(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = path(parentPath, key);
         JsonNode node = parent.get(key);
         if (node == null) {
-            throw invalid(path, "missing");
+            throw invalid(path(parentPath, key), "missing");
         }
         if (!node.isTextual()) {
-            throw invalid(path, "expected a CIDR string, got " + describe(node));
+            throw invalid(path(parentPath, key), "expected a CIDR string, got " + describe(node));
         }
         try {
             return IpPrefix.parse(node.textValue());
         } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
+            throw invalid(path(parentPath, key), e.getMessage());
         }
     }
 
@@ -236,15 +239,14 @@ final class JsonFields {
      * @throws InvalidResultException if present and not an IP address literal
      */
     static InetAddress ip(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = path(parentPath, key);
-        String text = text(parent.get(key), path);
+        String text = string(parent, key, parentPath);
         if (text.isEmpty()) {
             return null;
         }
         try {
             return IpAddresses.parse(text);
         } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
+            throw invalid(path(parentPath, key), e.getMessage());
         }
     }
 
