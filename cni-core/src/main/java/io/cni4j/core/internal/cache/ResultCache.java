@@ -30,6 +30,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
@@ -274,13 +275,35 @@ public final class ResultCache {
             }
             throw new IOException(file + " is not a regular file");
         }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            // Sized by the file, not by the limit (a 4 MiB read of a 2 KiB file copies 8 KiB chunks around);
+            // a file that is still growing is read again the bounded way.
+            long size = ch.size();
+            if (size > MAX_FILE_BYTES) {
+                throw tooLarge(file);
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read on
+            }
+            if (buf.hasRemaining()) {
+                return Arrays.copyOf(buf.array(), buf.position()); // shrank meanwhile
+            }
+            if (ch.read(java.nio.ByteBuffer.allocate(1)) <= 0) {
+                return buf.array();
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
-                throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+                throw tooLarge(file);
             }
             return bytes;
         }
+    }
+
+    private static IOException tooLarge(Path file) {
+        return new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
     }
 
     /**
@@ -346,6 +369,18 @@ public final class ResultCache {
     }
 
     /**
+     * Tells whether {@link #attachments(String)} lists a record for a container.
+     *
+     * @param e the record
+     * @param containerId the container id, or empty for any
+     * @return {@code false} if the record is another container's or lacks the interface or network name
+     */
+    public static boolean isAttachment(CacheEntry e, String containerId) {
+        return (containerId.isEmpty() || e.containerId().equals(containerId))
+                && !e.ifName().isEmpty() && !e.networkName().isEmpty();
+    }
+
+    /**
      * A record as an attachment of a container, as {@link #attachments(String)} lists it.
      *
      * @param e the record
@@ -354,8 +389,7 @@ public final class ResultCache {
      *     or network name
      */
     public static Optional<CachedAttachment> attachment(CacheEntry e, String containerId) {
-        if ((!containerId.isEmpty() && !e.containerId().equals(containerId))
-                || e.ifName().isEmpty() || e.networkName().isEmpty()) {
+        if (!isAttachment(e, containerId)) {
             return Optional.empty();
         }
         return Optional.of(new CachedAttachment(e.containerId(), e.networkName(), e.ifName(), e.netns(), e.cniArgs(),

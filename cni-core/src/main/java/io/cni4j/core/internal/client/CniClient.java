@@ -23,6 +23,7 @@ import io.cni4j.api.Result;
 import io.cni4j.api.VersionInfo;
 import io.cni4j.core.CniResults;
 import io.cni4j.core.NetworkConfigs;
+import io.cni4j.core.internal.cache.CacheEntry;
 import io.cni4j.core.internal.cache.ResultCache;
 import io.cni4j.core.internal.config.NetworkLoader;
 import io.cni4j.core.internal.engine.Deadline;
@@ -40,6 +41,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +56,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The {@link Cni} implementation: go-cni's facade over the {@link NetworkEngine}.
@@ -374,8 +377,10 @@ final class CniClient implements Cni {
                 done.add(net.config().name() + "\0" + net.ifName());
                 RuntimeConf callRt = runtime(ns, net, caps);
                 NetworkEngine.CachedRecord record = engine.readCached(net.config(), callRt);
-                CachedAttachment a = record.attachment(containerId, net.config().name(), net.ifName()).orElse(null);
-                RuntimeConf rt = a == null ? callRt : cachedRuntime(ns, caps, a, ns.netnsPath());
+                CacheEntry entry = record.entryOf(containerId, net.config().name(), net.ifName()).orElse(null);
+                RuntimeConf rt = entry == null ? callRt : cachedRuntime(ns, caps, ns.netnsPath(), entry.ifName(),
+                        () -> NetworkEngine.cachedArgs(entry.networkName(), entry.containerId(), entry.cniArgs()),
+                        () -> NetworkEngine.cachedCapabilities(entry.capabilityArgs()));
                 try {
                     engine.del(net.config(), rt, deadline, record);
                 } catch (CniException e) {
@@ -618,9 +623,17 @@ final class CniClient implements Cni {
      * the call gives none, those recorded at ADD.
      */
     private static RuntimeConf cachedRuntime(Namespace ns, ObjectNode caps, CachedAttachment a, String netns) {
-        return new RuntimeConf(ns.containerId(), netns, a.ifName(),
-                ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
-                caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
+        return cachedRuntime(ns, caps, netns, a.ifName(), () -> NetworkEngine.cachedArgs(a),
+                () -> NetworkEngine.cachedCapabilities(a));
+    }
+
+    /** As above, from the recorded values, each taken only when the call gives none of its own. */
+    private static RuntimeConf cachedRuntime(Namespace ns, ObjectNode caps, String netns, String ifName,
+                                             Supplier<List<Map.Entry<String, String>>> cachedArgs,
+                                             Supplier<ObjectNode> cachedCaps) {
+        return new RuntimeConf(ns.containerId(), netns, ifName,
+                ns.args().isEmpty() ? cachedArgs.get() : NetworkEngine.pairs(ns.args()),
+                caps.isEmpty() ? cachedCaps.get() : caps);
     }
 
     private static RuntimeConf runtime(Namespace ns, ConfiguredNetwork net, ObjectNode caps) {

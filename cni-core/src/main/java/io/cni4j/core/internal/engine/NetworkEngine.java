@@ -2,6 +2,7 @@ package io.cni4j.core.internal.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cni4j.api.CachedAttachment;
 import io.cni4j.api.CniException;
 import io.cni4j.api.CniResult;
@@ -344,16 +345,25 @@ public final class NetworkEngine {
      * @param a the cached attachment
      * @return the capability arguments object, never {@code null}
      */
-    public static com.fasterxml.jackson.databind.node.ObjectNode cachedCapabilities(CachedAttachment a) {
+    public static ObjectNode cachedCapabilities(CachedAttachment a) {
         if (a.capabilityArgsJson().isEmpty()) {
             return Json.object();
         }
         try {
-            JsonNode n = Json.parse(a.capabilityArgsJson());
-            return n.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) n : Json.object();
+            return cachedCapabilities(Json.parse(a.capabilityArgsJson()));
         } catch (JsonProcessingException e) {
             return Json.object();
         }
+    }
+
+    /**
+     * The capability arguments of a cache record, as {@link #cachedCapabilities(CachedAttachment)}.
+     *
+     * @param recorded the record's {@code capabilityArgs}, or {@code null}
+     * @return the object, or an empty one when the record holds no object
+     */
+    public static ObjectNode cachedCapabilities(JsonNode recorded) {
+        return recorded instanceof ObjectNode o ? o : Json.object();
     }
 
     /**
@@ -364,12 +374,25 @@ public final class NetworkEngine {
      * @return the args to use
      */
     public static List<Map.Entry<String, String>> cachedArgs(CachedAttachment a) {
+        return cachedArgs(a.network(), a.containerId(), a.cniArgs());
+    }
+
+    /**
+     * The CNI_ARGS of a cache record, as {@link #cachedArgs(CachedAttachment)}.
+     *
+     * @param network the record's network, for the warning
+     * @param containerId the record's container, for the warning
+     * @param args the recorded pairs
+     * @return the args to use
+     */
+    public static List<Map.Entry<String, String>> cachedArgs(String network, String containerId,
+                                                            List<Map.Entry<String, String>> args) {
         try {
-            Validation.args(a.cniArgs());
-            return a.cniArgs();
+            Validation.args(args);
+            return args;
         } catch (InvalidRequestException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "the cached CNI_ARGS of network \"" + a.network() + "\" for "
-                    + a.containerId() + " are unusable, DEL runs without them: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, () -> "the cached CNI_ARGS of network \"" + network + "\" for "
+                    + containerId + " are unusable, DEL runs without them: " + e.getMessage());
             return List.of();
         }
     }
@@ -449,20 +472,20 @@ public final class NetworkEngine {
     public record CachedRecord(ResultCache.CachedFile file, CacheEntry entry, CniException failure) {
 
         /**
-         * The record as an attachment of a network, as {@link ResultCache#attachments(String)} would
-         * list it: for the arguments and capabilities recorded at ADD.
+         * The record if it is this attachment's, as {@link ResultCache#attachments(String)} would list
+         * it: for the arguments and capabilities recorded at ADD.
          *
          * @param containerId the container id
          * @param network the network name
          * @param ifName the interface name
-         * @return the attachment, or empty if there is no record or it is another attachment's
+         * @return the record, or empty if there is none or it is another attachment's
          */
-        public Optional<CachedAttachment> attachment(String containerId, String network, String ifName) {
-            if (entry == null) {
+        public Optional<CacheEntry> entryOf(String containerId, String network, String ifName) {
+            if (entry == null || !ResultCache.isAttachment(entry, containerId)
+                    || !entry.networkName().equals(network) || !entry.ifName().equals(ifName)) {
                 return Optional.empty();
             }
-            return ResultCache.attachment(entry, containerId)
-                    .filter(a -> a.network().equals(network) && a.ifName().equals(ifName));
+            return Optional.of(entry);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cni4j.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -8,16 +9,17 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -44,9 +46,6 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-
-    /** Writes every object's keys sorted, without copying the tree first. */
-    private static final ObjectWriter SORTED_WRITER = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private Json() {
     }
@@ -138,11 +137,7 @@ public final class Json {
      * @return UTF-8 bytes
      */
     public static byte[] write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writeTree(node, false);
     }
 
     /**
@@ -163,10 +158,57 @@ public final class Json {
      * @return UTF-8 bytes
      */
     public static byte[] writeSorted(JsonNode node) {
-        try {
-            return SORTED_WRITER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
+        return writeTree(node, true);
+    }
+
+    /**
+     * Writes a tree with the mapper's generator, walking it here rather than through the mapper's
+     * serializers: the same bytes (the generator does all quoting and number formatting), without a
+     * serializer provider and lookup per call or, when sorted, a sorted map per object.
+     */
+    private static byte[] writeTree(JsonNode node, boolean sorted) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            writeNode(g, node, sorted);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeNode(JsonGenerator g, JsonNode node, boolean sorted) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject(node, node.size());
+                if (sorted && node.size() > 1) {
+                    String[] names = new String[node.size()];
+                    int i = 0;
+                    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                        names[i++] = it.next();
+                    }
+                    Arrays.sort(names);
+                    for (String name : names) {
+                        g.writeFieldName(name);
+                        writeNode(g, node.get(name), true);
+                    }
+                } else {
+                    for (Map.Entry<String, JsonNode> field : node.properties()) {
+                        g.writeFieldName(field.getKey());
+                        writeNode(g, field.getValue(), sorted);
+                    }
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray(node, node.size());
+                for (JsonNode child : node) {
+                    writeNode(g, child, sorted);
+                }
+                g.writeEndArray();
+            }
+            case STRING, NUMBER, BOOLEAN -> ((ValueNode) node).serialize(g, null); // none of them needs a provider
+            case NULL -> g.writeNull();
+            default -> MAPPER.writeValue(g, node); // binary, POJO (a raw value), missing: as the mapper writes them
         }
     }
 
