@@ -2,9 +2,6 @@ package io.cni4j.core.internal.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.cni4j.api.CachedAttachment;
 import io.cni4j.api.CniError;
 import io.cni4j.api.ConfigReadException;
@@ -457,29 +454,38 @@ public final class ResultCache {
      * @return the UTF-8 JSON
      */
     static byte[] toBytes(CacheEntry entry) {
-        ObjectNode o = Json.object();
-        o.put("kind", CacheEntry.KIND);
-        o.put("containerId", entry.containerId());
-        o.put("config", Base64.getEncoder().encodeToString(entry.config()));
-        o.put("ifName", entry.ifName());
-        o.put("networkName", entry.networkName());
-        if (!entry.netns().isEmpty()) {
-            o.put("netns", entry.netns());
-        }
-        if (!entry.cniArgs().isEmpty()) {
-            ArrayNode args = o.putArray("cniArgs");
-            for (Map.Entry<String, String> e : entry.cniArgs()) {
-                args.addArray().add(e.getKey()).add(e.getValue());
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("kind", CacheEntry.KIND);
+            g.writeStringField("containerId", entry.containerId());
+            g.writeFieldName("config");
+            g.writeBinary(entry.config()); // Jackson's default variant: RFC 4648 base64 with padding, as Go writes []byte
+            g.writeStringField("ifName", entry.ifName());
+            g.writeStringField("networkName", entry.networkName());
+            if (!entry.netns().isEmpty()) {
+                g.writeStringField("netns", entry.netns());
             }
-        }
-        if (entry.capabilityArgs() != null && !(entry.capabilityArgs().isObject() && entry.capabilityArgs().isEmpty())) {
-            o.set("capabilityArgs", entry.capabilityArgs());
-        }
-        if (entry.result() != null) {
-            // Written sorted in place of a sorted copy of the tree.
-            o.putRawValue("result", new RawValue(new String(Json.writeSorted(entry.result()), StandardCharsets.UTF_8)));
-        }
-        return Json.write(o);
+            if (!entry.cniArgs().isEmpty()) {
+                g.writeArrayFieldStart("cniArgs");
+                for (Map.Entry<String, String> e : entry.cniArgs()) {
+                    g.writeStartArray();
+                    g.writeString(e.getKey());
+                    g.writeString(e.getValue());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
+            JsonNode caps = entry.capabilityArgs();
+            if (caps != null && !(caps.isObject() && caps.isEmpty())) {
+                g.writeFieldName("capabilityArgs");
+                Json.write(g, caps);
+            }
+            if (entry.result() != null) {
+                g.writeFieldName("result");
+                Json.writeSorted(g, entry.result());
+            }
+            g.writeEndObject();
+        });
     }
 
     /**

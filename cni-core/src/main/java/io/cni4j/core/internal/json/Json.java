@@ -161,19 +161,63 @@ public final class Json {
         return writeTree(node, true);
     }
 
+    /** A document written field by field, for one that is not held as a tree (a result cache record). */
+    @FunctionalInterface
+    public interface Document {
+        /**
+         * Writes the document.
+         *
+         * @param g the generator, compact output
+         * @throws IOException never for in-memory output, but the generator declares it
+         */
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Writes a document field by field with the mapper's generator.
+     *
+     * @param document what to write
+     * @return UTF-8 bytes
+     */
+    public static byte[] write(Document document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            document.writeTo(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes a tree inside a {@link Document}, keys in the tree's order.
+     *
+     * @param g the document's generator
+     * @param node the tree
+     * @throws IOException as the generator does
+     */
+    public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        writeNode(g, node, false);
+    }
+
+    /**
+     * Writes a tree inside a {@link Document}, every object's keys sorted.
+     *
+     * @param g the document's generator
+     * @param node the tree
+     * @throws IOException as the generator does
+     */
+    public static void writeSorted(JsonGenerator g, JsonNode node) throws IOException {
+        writeNode(g, node, true);
+    }
+
     /**
      * Writes a tree with the mapper's generator, walking it here rather than through the mapper's
      * serializers: the same bytes (the generator does all quoting and number formatting), without a
      * serializer provider and lookup per call or, when sorted, a sorted map per object.
      */
     private static byte[] writeTree(JsonNode node, boolean sorted) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = MAPPER.createGenerator(out)) {
-            writeNode(g, node, sorted);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return write(g -> writeNode(g, node, sorted));
     }
 
     private static void writeNode(JsonGenerator g, JsonNode node, boolean sorted) throws IOException {

@@ -176,6 +176,21 @@ class ResultCacheTest {
     }
 
     @Test
+    @DisplayName("the config is stored as standard base64 with padding, for every length, and read back as it was")
+    void configBase64() throws Exception {
+        ResultCache cache = new ResultCache(dir);
+        java.util.Random random = new java.util.Random(3);
+        for (int length = 0; length < 70; length++) {
+            byte[] config = new byte[length];
+            random.nextBytes(config);
+            cache.write(new CacheEntry("id", config, "eth0", "net", "", List.of(), null, null));
+            byte[] file = Files.readAllBytes(cache.path("net", "id", "eth0"));
+            assertThat(Json.parse(file).get("config").asText()).isEqualTo(java.util.Base64.getEncoder().encodeToString(config));
+            assertThat(ResultCache.parse(file).orElseThrow().config()).isEqualTo(config);
+        }
+    }
+
+    @Test
     @DisplayName("attachments with skipped names: those files are left out, the others listed as without")
     void attachmentsSkippingNames() throws Exception {
         ResultCache cache = new ResultCache(dir);
