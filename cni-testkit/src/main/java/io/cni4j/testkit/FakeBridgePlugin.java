@@ -49,6 +49,9 @@ public final class FakeBridgePlugin implements FakePlugin {
     /** The subnet used when the config has no {@code ipam.subnet}. */
     public static final String DEFAULT_SUBNET = "10.22.0.0/16";
 
+    private static final IpPrefix DEFAULT_V4 = IpPrefix.parse("0.0.0.0/0");
+    private static final IpPrefix DEFAULT_V6 = IpPrefix.parse("::/0");
+
     private record Key(String containerId, String ifName) {
     }
 
@@ -140,7 +143,7 @@ public final class FakeBridgePlugin implements FakePlugin {
                         Interface.of(vethName(call), mac(0x5a, ip), ""),
                         Interface.of(call.ifName(), mac(0x58, ip), call.netns())),
                 List.of(new IpConfig(2, address, gateway)),
-                List.of(Route.of(IpPrefix.parse(subnet.isIpv4() ? "0.0.0.0/0" : "::/0"), gateway)),
+                List.of(Route.of(subnet.isIpv4() ? DEFAULT_V4 : DEFAULT_V6, gateway)),
                 dns(config.path("dns")));
         ObjectNode out = ResultJson.write(version, own);
         JsonNode prev = config.path("prevResult");
