@@ -225,15 +225,12 @@ public final class Json {
             case OBJECT -> {
                 g.writeStartObject(node, node.size());
                 if (sorted && node.size() > 1) {
-                    String[] names = new String[node.size()];
-                    int i = 0;
-                    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                        names[i++] = it.next();
-                    }
-                    Arrays.sort(names);
-                    for (String name : names) {
-                        g.writeFieldName(name);
-                        writeNode(g, node.get(name), true);
+                    @SuppressWarnings("unchecked")
+                    Map.Entry<String, JsonNode>[] fields = node.properties().toArray(new Map.Entry[0]);
+                    Arrays.sort(fields, Map.Entry.comparingByKey());
+                    for (Map.Entry<String, JsonNode> field : fields) {
+                        g.writeFieldName(field.getKey());
+                        writeNode(g, field.getValue(), true);
                     }
                 } else {
                     for (Map.Entry<String, JsonNode> field : node.properties()) {
