@@ -46,7 +46,7 @@ public final class ResultReader {
         if (!(json instanceof ObjectNode root)) {
             throw new InvalidResultException("result must be a JSON object, got " + JsonFields.describe(json));
         }
-        String version = JsonFields.string(root, "cniVersion", "");
+        String version = JsonFields.string(root, "cniVersion", FieldPath.ROOT);
         return create(ResultFamily.normalize(version), root);
     }
 
@@ -113,7 +113,7 @@ public final class ResultReader {
     }
 
     private static CniResult create(ResultFamily family, ObjectNode root) throws InvalidResultException {
-        String inner = JsonFields.string(root, "cniVersion", "");
+        String inner = JsonFields.string(root, "cniVersion", FieldPath.ROOT);
         if (!family.accepts(inner)) {
             throw new InvalidResultException("result type supports " + family.versionList()
                     + " but unmarshalled CNIVersion is \"" + inner + "\"");
