@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,8 +63,12 @@ public final class ResultCache {
     private static final String TEMP_PREFIX = ".tmp-";
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final FileAttribute<Set<PosixFilePermission>> FILE_ATTRIBUTE =
+            PosixFilePermissions.asFileAttribute(FILE_MODE);
+    private static final Set<StandardOpenOption> CREATE_NEW =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
-    private final Path cacheDir;
+    private final Path resultsDir;
 
     /**
      * Creates a cache rooted at {@code cacheDir}.
@@ -71,12 +76,12 @@ public final class ResultCache {
      * @param cacheDir the cache directory, e.g. {@code /var/lib/cni}
      */
     public ResultCache(Path cacheDir) {
-        this.cacheDir = cacheDir;
+        this.resultsDir = cacheDir.resolve("results");
     }
 
     /** @return the directory that holds the result files */
     public Path resultsDir() {
-        return cacheDir.resolve("results");
+        return resultsDir;
     }
 
     /**
@@ -106,7 +111,7 @@ public final class ResultCache {
                             + " bytes, more than the " + MAX_NAME_BYTES + " a file name may have", ""));
         }
         try {
-            return resultsDir().resolve(name);
+            return resultsDir.resolve(name);
         } catch (InvalidPathException e) {
             // Non-ASCII names under a JVM whose file name encoding (sun.jnu.encoding) is ASCII, a C locale.
             throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
@@ -137,7 +142,7 @@ public final class ResultCache {
      */
     public void write(CacheEntry entry) throws IOException, InvalidRequestException {
         Path target = path(entry.networkName(), entry.containerId(), entry.ifName());
-        Path dir = target.getParent();
+        Path dir = resultsDir;
         createPrivateDirs(dir);
         byte[] bytes = toBytes(entry);
         if (bytes.length > MAX_FILE_BYTES) {
@@ -148,8 +153,7 @@ public final class ResultCache {
         Path temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(FILE_MODE))) {
+            try (FileChannel ch = FileChannel.open(temp, CREATE_NEW, FILE_ATTRIBUTE)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

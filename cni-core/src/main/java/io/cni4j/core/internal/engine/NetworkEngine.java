@@ -181,6 +181,9 @@ public final class NetworkEngine {
                 deleteCacheQuietly(list, rt);
             }
         }
+        if (cached != null && list.plugins().size() > 1) {
+            cached = Json.sortedRaw(cached); // written once for all the plugins' requests
+        }
         List<PluginConfig> plugins = list.plugins();
         List<CniException> failures = new ArrayList<>();
         for (int i = plugins.size() - 1; i >= 0; i--) {
@@ -225,6 +228,9 @@ public final class NetworkEngine {
         } catch (CniException e) {
             throw new ResultCacheException("failed to get network \"" + list.name() + "\" cached result: "
                     + e.getMessage(), e);
+        }
+        if (cached != null && list.plugins().size() > 1) {
+            cached = Json.sortedRaw(cached); // written once for all the plugins' requests
         }
         for (PluginConfig plugin : list.plugins()) {
             byte[] stdin = requests.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);

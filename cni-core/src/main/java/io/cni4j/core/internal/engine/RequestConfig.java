@@ -1,6 +1,8 @@
 package io.cni4j.core.internal.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +10,11 @@ import io.cni4j.api.GcAttachment;
 import io.cni4j.api.InvalidConfigException;
 import io.cni4j.api.PluginConfig;
 import io.cni4j.core.internal.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,20 +24,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * the previous result, and a {@code runtimeConfig} holding only the capabilities the plugin declares.
  * Output keys are sorted, as Go's encoder writes them.
  *
- * <p>Each plugin's JSON is parsed once and kept (by its source text, at most {@link #MAX_KEPT}
- * of them): a request is its top-level fields plus the injected ones, written sorted, so the kept
- * tree is never changed and is shared by concurrent requests. Thread-safe; one instance serves an
- * engine.
+ * <p>Each plugin's JSON is parsed and written once and kept (by its source text, at most
+ * {@link #MAX_KEPT} of them) as its sorted top-level keys with each value already written sorted; a
+ * request merges the injected fields into those keys and copies the rest as written. Thread-safe; one
+ * instance serves an engine.
  */
 public final class RequestConfig {
 
-    /** How many parsed plugin configurations are kept; past that the store starts again empty. */
+    /** How many plugin configurations are kept; past that the store starts again empty. */
     static final int MAX_KEPT = 1024;
 
-    private final Map<String, ObjectNode> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Template> kept = new ConcurrentHashMap<>();
 
-    /** Creates a request builder with nothing parsed yet. */
+    /** Creates a request builder with nothing kept yet. */
     public RequestConfig() {
+    }
+
+    /**
+     * A plugin's JSON ready to be written into requests.
+     *
+     * @param keys the top-level keys, sorted
+     * @param values each key's value as sorted JSON
+     */
+    private record Template(String[] keys, SerializableString[] values) {
     }
 
     /**
@@ -47,9 +62,10 @@ public final class RequestConfig {
      */
     public byte[] forAttachment(String listName, String listVersion, PluginConfig plugin, JsonNode prevResult,
                                 RuntimeConf rt) throws InvalidConfigException {
-        ObjectNode conf = base(listName, listVersion, plugin);
+        Template template = template(listName, plugin);
+        Injected injected = new Injected(listName, listVersion);
         if (prevResult != null) {
-            conf.set("prevResult", prevResult);
+            injected.put("prevResult", prevResult);
         }
         ObjectNode runtimeConfig = null;
         for (Map.Entry<String, Boolean> cap : plugin.capabilities().entrySet()) {
@@ -62,9 +78,9 @@ public final class RequestConfig {
             }
         }
         if (runtimeConfig != null) {
-            conf.set("runtimeConfig", runtimeConfig);
+            injected.put("runtimeConfig", runtimeConfig);
         }
-        return Json.writeSorted(conf);
+        return write(template, injected);
     }
 
     /**
@@ -77,7 +93,7 @@ public final class RequestConfig {
      * @throws InvalidConfigException if the plugin's JSON is not an object
      */
     public byte[] forStatus(String listName, String listVersion, PluginConfig plugin) throws InvalidConfigException {
-        return Json.writeSorted(base(listName, listVersion, plugin));
+        return write(template(listName, plugin), new Injected(listName, listVersion));
     }
 
     /**
@@ -93,34 +109,49 @@ public final class RequestConfig {
      */
     public byte[] forGc(String listName, String listVersion, PluginConfig plugin, Collection<GcAttachment> valid)
             throws InvalidConfigException {
-        ObjectNode conf = base(listName, listVersion, plugin);
+        Template template = template(listName, plugin);
+        Injected injected = new Injected(listName, listVersion);
         if (valid != null) {
             ArrayNode list = Json.nodes().arrayNode();
             for (GcAttachment a : valid) {
                 list.addObject().put("containerID", a.containerId()).put("ifname", a.ifName());
             }
-            conf.set("cni.dev/valid-attachments", list);
-            conf.set("cni.dev/attachments", list);
+            injected.put("cni.dev/valid-attachments", list);
+            injected.put("cni.dev/attachments", list);
         }
-        return Json.writeSorted(conf);
+        return write(template, injected);
     }
 
-    /**
-     * A new object holding the plugin's top-level fields (their values shared with the kept tree, so
-     * to be written, never changed) with the list's name and version.
-     */
-    private ObjectNode base(String listName, String listVersion, PluginConfig plugin) throws InvalidConfigException {
-        ObjectNode conf = Json.object();
-        conf.setAll(parsed(listName, plugin));
-        conf.put("name", listName);
-        conf.put("cniVersion", listVersion);
-        return conf;
+    /** The plugin's fields and the injected ones (which win), all keys in order, as one object. */
+    private static byte[] write(Template template, Injected injected) {
+        String[] keys = template.keys();
+        return Json.write(g -> {
+            g.writeStartObject();
+            int i = 0;
+            int j = 0;
+            while (i < keys.length || j < injected.size()) {
+                int order = i == keys.length ? 1 : j == injected.size() ? -1 : keys[i].compareTo(injected.key(j));
+                if (order < 0) {
+                    g.writeFieldName(keys[i]);
+                    g.writeRawValue(template.values()[i]);
+                    i++;
+                } else {
+                    g.writeFieldName(injected.key(j));
+                    Json.writeSorted(g, injected.value(j));
+                    j++;
+                    if (order == 0) {
+                        i++; // the plugin's own field of that name is replaced
+                    }
+                }
+            }
+            g.writeEndObject();
+        });
     }
 
-    private ObjectNode parsed(String listName, PluginConfig plugin) throws InvalidConfigException {
-        ObjectNode kept = parsed.get(plugin.source());
-        if (kept != null) {
-            return kept;
+    private Template template(String listName, PluginConfig plugin) throws InvalidConfigException {
+        Template template = kept.get(plugin.source());
+        if (template != null) {
+            return template;
         }
         JsonNode node;
         try {
@@ -133,10 +164,57 @@ public final class RequestConfig {
             throw new InvalidConfigException("plugin \"" + plugin.type() + "\" in network \"" + listName
                     + "\" is not a JSON object");
         }
-        if (parsed.size() >= MAX_KEPT) {
-            parsed.clear();
+        String[] keys = new String[conf.size()];
+        int n = 0;
+        for (Map.Entry<String, JsonNode> field : conf.properties()) {
+            keys[n++] = field.getKey();
         }
-        parsed.put(plugin.source(), conf);
-        return conf;
+        Arrays.sort(keys);
+        SerializableString[] values = new SerializableString[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            values[i] = new SerializedString(new String(Json.writeSorted(conf.get(keys[i])), StandardCharsets.UTF_8));
+        }
+        template = new Template(keys, values);
+        if (kept.size() >= MAX_KEPT) {
+            kept.clear();
+        }
+        kept.put(plugin.source(), template);
+        return template;
+    }
+
+    /** The injected fields, kept in key order (a handful: name, version, previous result, runtimeConfig). */
+    private static final class Injected {
+        private final List<String> keys = new ArrayList<>(4);
+        private final List<JsonNode> values = new ArrayList<>(4);
+
+        Injected(String listName, String listVersion) {
+            put("name", Json.nodes().textNode(listName));
+            put("cniVersion", Json.nodes().textNode(listVersion));
+        }
+
+        void put(String key, JsonNode value) {
+            int at = 0;
+            while (at < keys.size() && keys.get(at).compareTo(key) < 0) {
+                at++;
+            }
+            if (at < keys.size() && keys.get(at).equals(key)) {
+                values.set(at, value);
+            } else {
+                keys.add(at, key);
+                values.add(at, value);
+            }
+        }
+
+        int size() {
+            return keys.size();
+        }
+
+        String key(int i) {
+            return keys.get(i);
+        }
+
+        JsonNode value(int i) {
+            return values.get(i);
+        }
     }
 }

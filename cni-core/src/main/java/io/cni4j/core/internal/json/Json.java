@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +15,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -249,8 +253,29 @@ public final class Json {
             }
             case STRING, NUMBER, BOOLEAN -> ((ValueNode) node).serialize(g, null); // none of them needs a provider
             case NULL -> g.writeNull();
-            default -> MAPPER.writeValue(g, node); // binary, POJO (a raw value), missing: as the mapper writes them
+            case POJO -> {
+                Object value = ((POJONode) node).getPojo();
+                if (value instanceof RawValue raw && raw.rawValue() instanceof SerializableString text) {
+                    g.writeRawValue(text); // what sortedRaw made
+                } else {
+                    MAPPER.writeValue(g, node);
+                }
+            }
+            default -> MAPPER.writeValue(g, node); // binary, missing: as the mapper writes them
         }
+    }
+
+    /**
+     * A tree written once, sorted, as a node that {@link #write} and {@link #writeSorted} copy as those
+     * bytes: for a tree that goes into several documents (a cached result into the DEL request of each
+     * plugin of a network).
+     *
+     * @param node the tree; not changed, and not referenced by the result
+     * @return a node holding the tree's sorted JSON
+     */
+    public static JsonNode sortedRaw(JsonNode node) {
+        return nodes().rawValueNode(new RawValue(new SerializedString(new String(writeSorted(node),
+                StandardCharsets.UTF_8))));
     }
 
     /**

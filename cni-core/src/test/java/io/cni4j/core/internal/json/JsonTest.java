@@ -38,6 +38,20 @@ class JsonTest {
                 .isEqualTo("{\"Z\":0,\"cniVersion\":\"1.0.0\",\"name\":\"n\",\"type\":\"x\"}");
     }
 
+    @Test
+    @DisplayName("a sortedRaw node is written as its tree written sorted, inside sorted and unsorted documents")
+    void sortedRaw() throws Exception {
+        JsonNode prev = Json.parse("{\"z\":[{\"b\":1,\"a\":\"\u00e9\"}],\"a\":null}");
+        com.fasterxml.jackson.databind.node.ObjectNode doc = Json.object();
+        doc.put("y", 1).set("x", prev);
+        String expected = new String(Json.writeSorted(doc), StandardCharsets.UTF_8);
+        doc.set("x", Json.sortedRaw(prev));
+
+        assertThat(new String(Json.writeSorted(doc), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(new String(Json.write(doc), StandardCharsets.UTF_8))
+                .isEqualTo("{\"y\":1,\"x\":" + new String(Json.writeSorted(prev), StandardCharsets.UTF_8) + "}");
+    }
+
     /** Plain Jackson, the reference for the bytes: what Json wrote before it walked trees itself. */
     private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
             com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
