@@ -41,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakePluginExecutor implements PluginExecutor {
 
+    /** The verbs by their {@code CNI_COMMAND} names. */
+    private static final Map<String, Verb> VERBS = verbsByName();
+
     private final Map<String, FakePlugin> plugins = new ConcurrentHashMap<>();
     private final InvocationRecorder recorder;
 
@@ -179,12 +182,15 @@ public final class FakePluginExecutor implements PluginExecutor {
         }
     }
 
-    private static Verb verb(String command) {
+    private static Map<String, Verb> verbsByName() {
+        Map<String, Verb> verbs = new java.util.HashMap<>();
         for (Verb v : Verb.values()) {
-            if (v.name().equals(command)) {
-                return v;
-            }
+            verbs.put(v.name(), v);
         }
-        return null;
+        return Map.copyOf(verbs);
+    }
+
+    private static Verb verb(String command) {
+        return VERBS.get(command);
     }
 }
