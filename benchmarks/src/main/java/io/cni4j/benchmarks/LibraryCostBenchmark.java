@@ -48,6 +48,13 @@ public class LibraryCostBenchmark {
     @Param({"tmpfs", "disk"})
     public String cache;
 
+    /**
+     * How many other containers have a record in the result cache (one each), to show what a crowded
+     * cache directory costs a setup and remove: {@code -p others=0,1000,10000}.
+     */
+    @Param({"0"})
+    public int others;
+
     private Path root;
     private Cni cni;
     private InvocationRecorder recorder;
@@ -75,6 +82,15 @@ public class LibraryCostBenchmark {
         cni = Cni4j.newBuilder().executorProvider(new FakeExecutorProvider(plugins)).pluginDirs(List.of(bin))
                 .confDir(conf).cacheDir(root.resolve("cache")).build();
         cni.load(LoadOption.loopback(), LoadOption.defaultConf());
+        if (others > 0) {
+            cni.setupSerially("other", "/run/netns/other", ports);
+            Path results = root.resolve("cache").resolve("results");
+            String record = Files.readString(results.resolve("net-other-eth0"));
+            for (int i = 0; i < others; i++) {
+                Files.writeString(results.resolve("net-other" + i + "-eth0"),
+                        record.replace("\"containerId\":\"other\"", "\"containerId\":\"other" + i + "\""));
+            }
+        }
     }
 
     /** Keeps the fake's invocation record from growing across iterations. */

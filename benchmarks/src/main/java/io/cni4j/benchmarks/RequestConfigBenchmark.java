@@ -65,15 +65,18 @@ public class RequestConfigBenchmark {
         rt = new RuntimeConf("c1", "/run/netns/c1", "eth0", List.of(Map.entry("IgnoreUnknown", "1")), caps);
     }
 
+    /** The engine's request builder: each plugin's JSON is parsed on first use and kept. */
+    private final RequestConfig requests = new RequestConfig();
+
     /** @return the bridge plugin's stdin: the first plugin, no previous result, no capability */
     @Benchmark
     public byte[] firstPlugin() throws Exception {
-        return RequestConfig.forAttachment(list.name(), list.cniVersion(), bridge, null, rt);
+        return requests.forAttachment(list.name(), list.cniVersion(), bridge, null, rt);
     }
 
     /** @return the portmap plugin's stdin: with the previous result and its runtimeConfig */
     @Benchmark
     public byte[] chainedPlugin() throws Exception {
-        return RequestConfig.forAttachment(list.name(), list.cniVersion(), portmap, prevResult, rt);
+        return requests.forAttachment(list.name(), list.cniVersion(), portmap, prevResult, rt);
     }
 }

@@ -49,6 +49,9 @@ public final class FakeBridgePlugin implements FakePlugin {
     /** The subnet used when the config has no {@code ipam.subnet}. */
     public static final String DEFAULT_SUBNET = "10.22.0.0/16";
 
+    private static final IpPrefix DEFAULT_V4 = IpPrefix.parse("0.0.0.0/0");
+    private static final IpPrefix DEFAULT_V6 = IpPrefix.parse("::/0");
+
     private record Key(String containerId, String ifName) {
     }
 
@@ -90,7 +93,7 @@ public final class FakeBridgePlugin implements FakePlugin {
             case CHECK:
                 return missingEnv(call, "CNI_CONTAINERID", "CNI_NETNS", "CNI_IFNAME").orElseGet(() -> check(call));
             case GC:
-                gc(call.config().path("cni.dev/valid-attachments"));
+                gc(call.configView().path("cni.dev/valid-attachments"));
                 return PluginReply.ok();
             default:
                 return PluginReply.ok();
@@ -119,7 +122,7 @@ public final class FakeBridgePlugin implements FakePlugin {
             return missing.get();
         }
         String version = call.cniVersion();
-        JsonNode config = call.config();
+        JsonNode config = call.configView();
         IpPrefix subnet;
         try {
             subnet = config.path("ipam").hasNonNull("subnet")
@@ -140,7 +143,7 @@ public final class FakeBridgePlugin implements FakePlugin {
                         Interface.of(vethName(call), mac(0x5a, ip), ""),
                         Interface.of(call.ifName(), mac(0x58, ip), call.netns())),
                 List.of(new IpConfig(2, address, gateway)),
-                List.of(Route.of(IpPrefix.parse(subnet.isIpv4() ? "0.0.0.0/0" : "::/0"), gateway)),
+                List.of(Route.of(subnet.isIpv4() ? DEFAULT_V4 : DEFAULT_V6, gateway)),
                 dns(config.path("dns")));
         ObjectNode out = ResultJson.write(version, own);
         JsonNode prev = config.path("prevResult");
@@ -239,13 +242,24 @@ public final class FakeBridgePlugin implements FakePlugin {
         return out;
     }
 
+    /** {@code veth} and 8 hex digits of a hash of container id and interface name. */
     private static String vethName(PluginCall call) {
-        return String.format("veth%08x", (call.containerId() + "/" + call.ifName()).hashCode());
+        String hex = Integer.toHexString((call.containerId() + "/" + call.ifName()).hashCode());
+        return "veth" + "0".repeat(8 - hex.length()) + hex;
     }
 
+    /** {@code 0a:<second>:} and the address's last four bytes, two hex digits each. */
     private static String mac(int second, byte[] address) {
         int n = address.length;
-        return String.format("0a:%02x:%02x:%02x:%02x:%02x", second, address[n - 4] & 0xff, address[n - 3] & 0xff,
-                address[n - 2] & 0xff, address[n - 1] & 0xff);
+        StringBuilder sb = new StringBuilder(17).append("0a");
+        appendHexByte(sb, second);
+        for (int i = n - 4; i < n; i++) {
+            appendHexByte(sb, address[i] & 0xff);
+        }
+        return sb.toString();
+    }
+
+    private static void appendHexByte(StringBuilder sb, int b) {
+        sb.append(':').append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
     }
 }

@@ -1,6 +1,5 @@
 package io.cni4j.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cni4j.api.CniError;
 import io.cni4j.api.CniTimeoutException;
 import io.cni4j.api.PluginExecutionException;
@@ -8,7 +7,6 @@ import io.cni4j.api.Verb;
 import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.PluginExecutor;
-import io.cni4j.testkit.internal.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * An unknown {@code CNI_COMMAND} is answered, as the reference plugins do, with error code 4.
  */
 public final class FakePluginExecutor implements PluginExecutor {
+
+    /** The verbs by their {@code CNI_COMMAND} names. */
+    private static final Map<String, Verb> VERBS = verbsByName();
 
     private final Map<String, FakePlugin> plugins = new ConcurrentHashMap<>();
     private final InvocationRecorder recorder;
@@ -126,11 +126,9 @@ public final class FakePluginExecutor implements PluginExecutor {
         Instant start = Instant.now();
         Path executable = request.executable();
         String type = executable.getFileName() == null ? "" : executable.getFileName().toString();
-        Map<String, String> env = environment(request.environment());
-        String command = env.getOrDefault("CNI_COMMAND", "");
+        RunInput input = new RunInput(request.environment(), request.stdin());
+        String command = Objects.requireNonNullElse(input.env("CNI_COMMAND"), "");
         Verb verb = verb(command);
-        byte[] stdin = request.stdin();
-        JsonNode config = JsonTrees.parseOrMissing(stdin);
         PluginReply reply = null;
         Throwable failure = null;
         try {
@@ -144,7 +142,7 @@ public final class FakePluginExecutor implements PluginExecutor {
                                 + "\" (registered: " + registeredTypes() + ")", null);
             }
             Instant deadline = deadline(start, request);
-            PluginCall call = new PluginCall(type, executable, verb, env, stdin, config, request.timeout(), deadline);
+            PluginCall call = new PluginCall(type, executable, verb, input, request.timeout(), deadline);
             if (verb == null) {
                 reply = PluginReply.error("", CniError.INVALID_ENVIRONMENT_VARIABLES, "unknown CNI_COMMAND: " + command, "");
             } else {
@@ -163,9 +161,8 @@ public final class FakePluginExecutor implements PluginExecutor {
             failure = e;
             throw e;
         } finally {
-            recorder.record(new RecordedInvocation(type, executable, command, verb, env, request.environment(), stdin,
-                    config, request.timeout(), request.maxOutputBytes(), reply, failure,
-                    Thread.currentThread().getName(), start, Instant.now()));
+            recorder.record(new RecordedInvocation(type, executable, command, verb, input, request.timeout(),
+                    request.maxOutputBytes(), reply, failure, Thread.currentThread().getName(), start, Instant.now()));
         }
     }
 
@@ -185,23 +182,15 @@ public final class FakePluginExecutor implements PluginExecutor {
         }
     }
 
-    private static Map<String, String> environment(List<String> entries) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String entry : entries) {
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                env.put(entry.substring(0, eq), entry.substring(eq + 1));
-            }
+    private static Map<String, Verb> verbsByName() {
+        Map<String, Verb> verbs = new java.util.HashMap<>();
+        for (Verb v : Verb.values()) {
+            verbs.put(v.name(), v);
         }
-        return env;
+        return Map.copyOf(verbs);
     }
 
     private static Verb verb(String command) {
-        for (Verb v : Verb.values()) {
-            if (v.name().equals(command)) {
-                return v;
-            }
-        }
-        return null;
+        return VERBS.get(command);
     }
 }

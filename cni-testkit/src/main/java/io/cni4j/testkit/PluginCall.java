@@ -13,27 +13,22 @@ import java.util.Objects;
 
 /**
  * One call of a {@link FakePlugin}: what a real plugin would find in its environment and on stdin,
- * already parsed, plus the deadline its executor enforces.
+ * parsed on first use, plus the deadline its executor enforces.
  */
 public final class PluginCall {
 
     private final String pluginType;
     private final Path executable;
     private final Verb verb;
-    private final Map<String, String> env;
-    private final byte[] stdin;
-    private final JsonNode config;
+    private final RunInput input;
     private final Duration timeout;
     private final Instant deadline;
 
-    PluginCall(String pluginType, Path executable, Verb verb, Map<String, String> env, byte[] stdin,
-               JsonNode config, Duration timeout, Instant deadline) {
+    PluginCall(String pluginType, Path executable, Verb verb, RunInput input, Duration timeout, Instant deadline) {
         this.pluginType = pluginType;
         this.executable = executable;
         this.verb = verb;
-        this.env = Map.copyOf(env);
-        this.stdin = stdin.clone();
-        this.config = config.deepCopy();
+        this.input = input;
         this.timeout = timeout;
         this.deadline = deadline;
     }
@@ -55,7 +50,7 @@ public final class PluginCall {
 
     /** @return the complete environment of the call */
     public Map<String, String> env() {
-        return env;
+        return input.env();
     }
 
     /**
@@ -65,7 +60,8 @@ public final class PluginCall {
      * @return its value, or empty when unset
      */
     public String env(String name) {
-        return env.getOrDefault(name, "");
+        String value = input.env(name);
+        return value == null ? "" : value;
     }
 
     /** @return {@code CNI_CONTAINERID}, or empty */
@@ -85,37 +81,52 @@ public final class PluginCall {
 
     /** @return a copy of the stdin bytes */
     public byte[] stdin() {
-        return stdin.clone();
+        return input.stdin().clone();
     }
 
     /** @return stdin decoded as UTF-8 */
     public String stdinText() {
-        return new String(stdin, StandardCharsets.UTF_8);
+        return new String(input.stdin(), StandardCharsets.UTF_8);
     }
 
     /** @return the parsed stdin (a copy), or a {@link MissingNode} when stdin is not one JSON value */
     public JsonNode config() {
-        return config.deepCopy();
+        return input.config().deepCopy();
+    }
+
+    /**
+     * Tells whether stdin is one JSON object, what a real plugin checks first; unlike
+     * {@code config().isObject()} it copies nothing.
+     *
+     * @return {@code true} if stdin parses as a JSON object
+     */
+    public boolean stdinIsObject() {
+        return input.config().isObject();
+    }
+
+    /** @return the parsed stdin itself, for this package's plugins that only read it: never to be changed */
+    JsonNode configView() {
+        return input.config();
     }
 
     /** @return the config's {@code cniVersion}, or empty when absent (which libcni reads as 0.1.0) */
     public String cniVersion() {
-        return config.path("cniVersion").asText("");
+        return input.config().path("cniVersion").asText("");
     }
 
     /** @return the config's {@code name}, or empty */
     public String networkName() {
-        return config.path("name").asText("");
+        return input.config().path("name").asText("");
     }
 
     /** @return the config's {@code prevResult} (a copy), or a {@link MissingNode} when absent */
     public JsonNode prevResult() {
-        return config.path("prevResult").deepCopy();
+        return input.config().path("prevResult").deepCopy();
     }
 
     /** @return the config's {@code runtimeConfig} (a copy), or a {@link MissingNode} when absent */
     public JsonNode runtimeConfig() {
-        return config.path("runtimeConfig").deepCopy();
+        return input.config().path("runtimeConfig").deepCopy();
     }
 
     /** @return when the executor gives up on this call */

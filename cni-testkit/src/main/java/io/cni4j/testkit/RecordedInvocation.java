@@ -18,28 +18,25 @@ import java.util.Optional;
  * stdin, the request's limits), what came out (the reply, or the exception the executor threw), on
  * which thread and when.
  *
- * @param pluginType the plugin type (the executable's file name)
- * @param executable the executable path the engine asked to run
- * @param command the raw {@code CNI_COMMAND} value, empty when unset
- * @param verb the verb, or {@code null} when {@code command} is not a CNI verb
- * @param env the complete environment as a map (the last entry of a name wins)
- * @param environment the environment exactly as the request listed it: {@code NAME=value} entries in
- *     order, duplicates kept, for tests of the order and completeness of what the engine passes
- * @param stdin the stdin bytes
- * @param config the parsed stdin, or a {@link MissingNode} when stdin is not one JSON value
- * @param timeout the time the request allowed for the run ({@link ExecRequest#timeout()})
- * @param maxOutputBytes the request's bound on stdout and on stderr ({@link ExecRequest#maxOutputBytes()})
- * @param reply the plugin's reply, or {@code null} when the run ended with an exception
- * @param failure the exception the executor threw (timeout, interrupt, output limit, or the
- *     plugin's own), or {@code null}
- * @param threadName the name of the thread that ran the plugin
- * @param start when the run started
- * @param end when the run ended
+ * <p>The executor's records share the run's input with the plugin's {@link PluginCall}: the
+ * environment map and the parsed stdin are built when first asked for (by the plugin or by a test),
+ * once, so recording costs no parsing. Every accessor returns what it always did; a record made
+ * with the public constructor holds copies of what it was given.
  */
-public record RecordedInvocation(String pluginType, Path executable, String command, Verb verb,
-                                 Map<String, String> env, List<String> environment, byte[] stdin, JsonNode config,
-                                 Duration timeout, long maxOutputBytes, PluginReply reply, Throwable failure,
-                                 String threadName, Instant start, Instant end) {
+public final class RecordedInvocation {
+
+    private final String pluginType;
+    private final Path executable;
+    private final String command;
+    private final Verb verb;
+    private final RunInput input;
+    private final Duration timeout;
+    private final long maxOutputBytes;
+    private final PluginReply reply;
+    private final Throwable failure;
+    private final String threadName;
+    private final Instant start;
+    private final Instant end;
 
     /**
      * Validates and copies the components.
@@ -60,35 +57,115 @@ public record RecordedInvocation(String pluginType, Path executable, String comm
      * @param start the start
      * @param end the end
      */
-    public RecordedInvocation {
-        Objects.requireNonNull(pluginType, "pluginType");
-        Objects.requireNonNull(executable, "executable");
-        Objects.requireNonNull(command, "command");
-        env = Map.copyOf(env);
-        environment = List.copyOf(environment);
-        stdin = stdin.clone();
-        config = config == null ? MissingNode.getInstance() : config.deepCopy();
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(threadName, "threadName");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
+    public RecordedInvocation(String pluginType, Path executable, String command, Verb verb,
+                              Map<String, String> env, List<String> environment, byte[] stdin, JsonNode config,
+                              Duration timeout, long maxOutputBytes, PluginReply reply, Throwable failure,
+                              String threadName, Instant start, Instant end) {
+        this(pluginType, executable, command, verb,
+                new RunInput(environment, stdin.clone(), Map.copyOf(env),
+                        config == null ? MissingNode.getInstance() : config.deepCopy()),
+                timeout, maxOutputBytes, reply, failure, threadName, start, end);
+    }
+
+    /** The executor's record of a run: shares the run's input, whose map and tree are built on first use. */
+    RecordedInvocation(String pluginType, Path executable, String command, Verb verb, RunInput input,
+                       Duration timeout, long maxOutputBytes, PluginReply reply, Throwable failure,
+                       String threadName, Instant start, Instant end) {
+        this.pluginType = Objects.requireNonNull(pluginType, "pluginType");
+        this.executable = Objects.requireNonNull(executable, "executable");
+        this.command = Objects.requireNonNull(command, "command");
+        this.verb = verb;
+        this.input = input;
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.maxOutputBytes = maxOutputBytes;
+        this.reply = reply;
+        this.failure = failure;
+        this.threadName = Objects.requireNonNull(threadName, "threadName");
+        this.start = Objects.requireNonNull(start, "start");
+        this.end = Objects.requireNonNull(end, "end");
+    }
+
+    /** @return the plugin type (the executable's file name) */
+    public String pluginType() {
+        return pluginType;
+    }
+
+    /** @return the executable path the engine asked to run */
+    public Path executable() {
+        return executable;
+    }
+
+    /** @return the raw {@code CNI_COMMAND} value, empty when unset */
+    public String command() {
+        return command;
+    }
+
+    /** @return the verb, or {@code null} when {@link #command()} is not a CNI verb */
+    public Verb verb() {
+        return verb;
+    }
+
+    /** @return the complete environment as a map (the last entry of a name wins) */
+    public Map<String, String> env() {
+        return input.env();
+    }
+
+    /**
+     * @return the environment exactly as the request listed it: {@code NAME=value} entries in order,
+     *     duplicates kept
+     */
+    public List<String> environment() {
+        return input.environment();
     }
 
     /** @return a copy of the stdin bytes */
-    @Override
     public byte[] stdin() {
-        return stdin.clone();
+        return input.stdin().clone();
     }
 
-    /** @return a copy of the parsed stdin */
-    @Override
+    /** @return a copy of the parsed stdin, or a {@link MissingNode} when stdin is not one JSON value */
     public JsonNode config() {
-        return config.deepCopy();
+        return input.config().deepCopy();
+    }
+
+    /** @return the time the request allowed for the run ({@link ExecRequest#timeout()}) */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the request's bound on stdout and on stderr ({@link ExecRequest#maxOutputBytes()}) */
+    public long maxOutputBytes() {
+        return maxOutputBytes;
+    }
+
+    /** @return the plugin's reply, or {@code null} when the run ended with an exception */
+    public PluginReply reply() {
+        return reply;
+    }
+
+    /** @return the exception the executor threw, or {@code null} */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** @return the name of the thread that ran the plugin */
+    public String threadName() {
+        return threadName;
+    }
+
+    /** @return when the run started */
+    public Instant start() {
+        return start;
+    }
+
+    /** @return when the run ended */
+    public Instant end() {
+        return end;
     }
 
     /** @return stdin decoded as UTF-8 */
     public String stdinText() {
-        return new String(stdin, StandardCharsets.UTF_8);
+        return new String(input.stdin(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -98,12 +175,12 @@ public record RecordedInvocation(String pluginType, Path executable, String comm
      * @return its value, if set
      */
     public Optional<String> env(String name) {
-        return Optional.ofNullable(env.get(name));
+        return Optional.ofNullable(input.env(name));
     }
 
     /** @return the config's {@code runtimeConfig} (the capability arguments), or a {@link MissingNode} */
     public JsonNode runtimeConfig() {
-        return config.path("runtimeConfig").deepCopy();
+        return input.config().path("runtimeConfig").deepCopy();
     }
 
     /** @return {@code true} if the plugin replied with exit status 0 */
@@ -114,8 +191,8 @@ public record RecordedInvocation(String pluginType, Path executable, String comm
     /** @return e.g. {@code bridge ADD (container c1, eth0)}, for messages */
     public String describe() {
         StringBuilder sb = new StringBuilder(pluginType).append(' ').append(verb != null ? verb.name() : command);
-        String container = env.getOrDefault("CNI_CONTAINERID", "");
-        String ifName = env.getOrDefault("CNI_IFNAME", "");
+        String container = Objects.requireNonNullElse(input.env("CNI_CONTAINERID"), "");
+        String ifName = Objects.requireNonNullElse(input.env("CNI_IFNAME"), "");
         if (!container.isEmpty() || !ifName.isEmpty()) {
             sb.append(" (container ").append(container).append(", ").append(ifName).append(')');
         }

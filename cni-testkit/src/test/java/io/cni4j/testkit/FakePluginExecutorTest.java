@@ -228,4 +228,57 @@ class FakePluginExecutorTest {
         assertThat(recorded.environment()).containsExactlyElementsOf(environment);
         assertThat(recorded.env()).containsEntry("X", "2").hasSize(4);
     }
+
+    @Test
+    @DisplayName("a variable read by name is what the environment map holds: the last entry wins, '=' in values kept")
+    void variablesByName() throws Exception {
+        AtomicReference<PluginCall> seen = new AtomicReference<>();
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> {
+            seen.set(call);
+            return PluginReply.ok();
+        });
+        List<String> environment = List.of("CNI_COMMAND=ADD", "X=1", "NOEQ", "=bad", "Y=a=b", "X=2", "XX=3", "E=");
+        executor.run(new ExecRequest(BIN.resolve("p"), new byte[0], environment, Duration.ofSeconds(1), 1));
+        PluginCall call = seen.get();
+        assertThat(call.env()).containsOnly(java.util.Map.entry("CNI_COMMAND", "ADD"), java.util.Map.entry("X", "2"),
+                java.util.Map.entry("Y", "a=b"), java.util.Map.entry("XX", "3"), java.util.Map.entry("E", ""));
+        for (String name : List.of("X", "Y", "XX", "E", "NOEQ", "", "Y=a", "Z")) {
+            assertThat(call.env(name)).as(name).isEqualTo(call.env().getOrDefault(name, ""));
+            assertThat(executor.recorder().invocations().get(0).env(name)).as(name)
+                    .isEqualTo(java.util.Optional.ofNullable(call.env().get(name)));
+        }
+    }
+
+    @Test
+    @DisplayName("the recorded config is stdin as the plugin got it, whatever the plugin or a test does to its copy")
+    void recordedConfigIsACopy() throws Exception {
+        FakePluginExecutor executor = new FakePluginExecutor().register("p", call -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) call.config()).put("name", "changed by the plugin");
+            assertThat(call.stdinIsObject()).isTrue();
+            return PluginReply.ok();
+        });
+        executor.run(request("p", "ADD", "{\"cniVersion\":\"1.0.0\",\"name\":\"n\"}"));
+        RecordedInvocation recorded = executor.recorder().invocations().get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) recorded.config()).put("name", "changed by a test");
+        assertThat(recorded.config().path("name").asText()).isEqualTo("n");
+    }
+
+    @Test
+    @DisplayName("a record made by hand keeps the map and config it was given, as copies")
+    void handMadeRecord() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("A", "1"));
+        JsonNode config = JsonTrees.parse("{\"k\":1}");
+        RecordedInvocation r = new RecordedInvocation("p", BIN.resolve("p"), "ADD", Verb.ADD, env, List.of("B=2"),
+                "{}".getBytes(StandardCharsets.UTF_8), config, Duration.ofSeconds(1), 1, PluginReply.ok(), null, "t",
+                Instant.EPOCH, Instant.EPOCH);
+        env.put("A", "changed");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config).put("k", 2);
+        assertThat(r.env()).containsExactly(java.util.Map.entry("A", "1"));
+        assertThat(r.env("A")).contains("1");
+        assertThat(r.env("B")).isEmpty();
+        assertThat(r.environment()).containsExactly("B=2");
+        assertThat(r.config().path("k").asInt()).isEqualTo(1);
+        assertThat(new RecordedInvocation("p", BIN.resolve("p"), "ADD", Verb.ADD, env, List.of(), new byte[0], null,
+                Duration.ofSeconds(1), 1, null, null, "t", Instant.EPOCH, Instant.EPOCH).config().isMissingNode()).isTrue();
+    }
 }

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param cniArgs the CNI_ARGS pairs in order
  * @param capabilityArgs the (unfiltered) capability arguments object, or {@code null}
  * @param result the final ADD result, or {@code null}
+ *
+ * <p>The two trees are the record's own, not copies: whoever builds a record hands them over and
+ * changes them no more (the engine builds them for the record; parsing builds them fresh).
  */
 public record CacheEntry(String containerId, byte[] config, String ifName, String networkName, String netns,
                          List<Map.Entry<String, String>> cniArgs, JsonNode capabilityArgs, JsonNode result) {
@@ -42,8 +45,6 @@ public record CacheEntry(String containerId, byte[] config, String ifName, Strin
         Objects.requireNonNull(networkName, "networkName");
         netns = Objects.requireNonNullElse(netns, "");
         cniArgs = cniArgs == null ? List.of() : List.copyOf(cniArgs);
-        capabilityArgs = capabilityArgs == null ? null : capabilityArgs.deepCopy();
-        result = result == null ? null : result.deepCopy();
     }
 
     /** @return a copy of the config bytes */

@@ -2,8 +2,6 @@ package io.cni4j.core.internal.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cni4j.api.CachedAttachment;
 import io.cni4j.api.CniError;
 import io.cni4j.api.ConfigReadException;
@@ -23,12 +21,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
@@ -63,8 +63,12 @@ public final class ResultCache {
     private static final String TEMP_PREFIX = ".tmp-";
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final FileAttribute<Set<PosixFilePermission>> FILE_ATTRIBUTE =
+            PosixFilePermissions.asFileAttribute(FILE_MODE);
+    private static final Set<StandardOpenOption> CREATE_NEW =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
-    private final Path cacheDir;
+    private final Path resultsDir;
 
     /**
      * Creates a cache rooted at {@code cacheDir}.
@@ -72,12 +76,12 @@ public final class ResultCache {
      * @param cacheDir the cache directory, e.g. {@code /var/lib/cni}
      */
     public ResultCache(Path cacheDir) {
-        this.cacheDir = cacheDir;
+        this.resultsDir = cacheDir.resolve("results");
     }
 
     /** @return the directory that holds the result files */
     public Path resultsDir() {
-        return cacheDir.resolve("results");
+        return resultsDir;
     }
 
     /**
@@ -107,7 +111,7 @@ public final class ResultCache {
                             + " bytes, more than the " + MAX_NAME_BYTES + " a file name may have", ""));
         }
         try {
-            return resultsDir().resolve(name);
+            return resultsDir.resolve(name);
         } catch (InvalidPathException e) {
             // Non-ASCII names under a JVM whose file name encoding (sun.jnu.encoding) is ASCII, a C locale.
             throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
@@ -138,9 +142,9 @@ public final class ResultCache {
      */
     public void write(CacheEntry entry) throws IOException, InvalidRequestException {
         Path target = path(entry.networkName(), entry.containerId(), entry.ifName());
-        Path dir = target.getParent();
+        Path dir = resultsDir;
         createPrivateDirs(dir);
-        byte[] bytes = Json.write(toJson(entry));
+        byte[] bytes = toBytes(entry);
         if (bytes.length > MAX_FILE_BYTES) {
             throw new IOException("the record for " + target + " would be " + bytes.length + " bytes, more than the "
                     + MAX_FILE_BYTES + " bytes (4 MiB) a cache file may have; it could not be read back");
@@ -149,8 +153,7 @@ public final class ResultCache {
         Path temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(FILE_MODE))) {
+            try (FileChannel ch = FileChannel.open(temp, CREATE_NEW, FILE_ATTRIBUTE)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -273,13 +276,35 @@ public final class ResultCache {
             }
             throw new IOException(file + " is not a regular file");
         }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            // Sized by the file, not by the limit (a 4 MiB read of a 2 KiB file copies 8 KiB chunks around);
+            // a file that is still growing is read again the bounded way.
+            long size = ch.size();
+            if (size > MAX_FILE_BYTES) {
+                throw tooLarge(file);
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read on
+            }
+            if (buf.hasRemaining()) {
+                return Arrays.copyOf(buf.array(), buf.position()); // shrank meanwhile
+            }
+            if (ch.read(java.nio.ByteBuffer.allocate(1)) <= 0) {
+                return buf.array();
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
-                throw new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+                throw tooLarge(file);
             }
             return bytes;
         }
+    }
+
+    private static IOException tooLarge(Path file) {
+        return new IOException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
     }
 
     /**
@@ -292,6 +317,20 @@ public final class ResultCache {
      * @throws ConfigReadException if the directory exists but cannot be listed
      */
     public List<CachedAttachment> attachments(String containerId) throws ConfigReadException {
+        return attachments(containerId, Set.of());
+    }
+
+    /**
+     * Lists the cached attachments as {@link #attachments(String)} does, except the files named in
+     * {@code skipped}, which are not read: a remove reads the files of its loaded networks by name and
+     * lists only to find those of networks no longer loaded.
+     *
+     * @param containerId a container id, or empty for all
+     * @param skipped file names (as {@link #path} names them) to leave out
+     * @return the attachments
+     * @throws ConfigReadException if the directory exists but cannot be listed
+     */
+    public List<CachedAttachment> attachments(String containerId, Set<String> skipped) throws ConfigReadException {
         Path dir = resultsDir();
         String marker = "-" + containerId + "-";
         // Only the names that can be the container's are kept (and sorted): with thousands of containers
@@ -300,7 +339,7 @@ public final class ResultCache {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path p : stream) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(TEMP_PREFIX)) {
+                if (name.startsWith(TEMP_PREFIX) || skipped.contains(name)) {
                     continue;
                 }
                 if (!containerId.isEmpty()) {
@@ -325,19 +364,38 @@ public final class ResultCache {
             } catch (IOException e) {
                 continue;
             }
-            if (entry.isEmpty()) {
-                continue;
-            }
-            CacheEntry e = entry.get();
-            if ((!containerId.isEmpty() && !e.containerId().equals(containerId))
-                    || e.ifName().isEmpty() || e.networkName().isEmpty()) {
-                continue;
-            }
-            out.add(new CachedAttachment(e.containerId(), e.networkName(), e.ifName(), e.netns(), e.cniArgs(),
-                    e.capabilityArgs() == null ? "" : Json.writeString(e.capabilityArgs()),
-                    new String(e.config(), StandardCharsets.UTF_8)));
+            entry.flatMap(e -> attachment(e, containerId)).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * Tells whether {@link #attachments(String)} lists a record for a container.
+     *
+     * @param e the record
+     * @param containerId the container id, or empty for any
+     * @return {@code false} if the record is another container's or lacks the interface or network name
+     */
+    public static boolean isAttachment(CacheEntry e, String containerId) {
+        return (containerId.isEmpty() || e.containerId().equals(containerId))
+                && !e.ifName().isEmpty() && !e.networkName().isEmpty();
+    }
+
+    /**
+     * A record as an attachment of a container, as {@link #attachments(String)} lists it.
+     *
+     * @param e the record
+     * @param containerId the container id, or empty for any
+     * @return the attachment, or empty if the record is another container's or lacks the interface
+     *     or network name
+     */
+    public static Optional<CachedAttachment> attachment(CacheEntry e, String containerId) {
+        if (!isAttachment(e, containerId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedAttachment(e.containerId(), e.networkName(), e.ifName(), e.netns(), e.cniArgs(),
+                e.capabilityArgs() == null ? "" : Json.writeString(e.capabilityArgs()),
+                new String(e.config(), StandardCharsets.UTF_8)));
     }
 
     /**
@@ -393,34 +451,45 @@ public final class ResultCache {
     }
 
     /**
-     * The JSON of an entry, keys in libcni's order, empty optional fields omitted.
+     * The JSON of an entry, keys in libcni's order, empty optional fields omitted, the result's keys
+     * sorted.
      *
      * @param entry the entry
-     * @return the JSON object
+     * @return the UTF-8 JSON
      */
-    static ObjectNode toJson(CacheEntry entry) {
-        ObjectNode o = Json.object();
-        o.put("kind", CacheEntry.KIND);
-        o.put("containerId", entry.containerId());
-        o.put("config", Base64.getEncoder().encodeToString(entry.config()));
-        o.put("ifName", entry.ifName());
-        o.put("networkName", entry.networkName());
-        if (!entry.netns().isEmpty()) {
-            o.put("netns", entry.netns());
-        }
-        if (!entry.cniArgs().isEmpty()) {
-            ArrayNode args = o.putArray("cniArgs");
-            for (Map.Entry<String, String> e : entry.cniArgs()) {
-                args.addArray().add(e.getKey()).add(e.getValue());
+    static byte[] toBytes(CacheEntry entry) {
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("kind", CacheEntry.KIND);
+            g.writeStringField("containerId", entry.containerId());
+            g.writeFieldName("config");
+            g.writeBinary(entry.config()); // Jackson's default variant: RFC 4648 base64 with padding, as Go writes []byte
+            g.writeStringField("ifName", entry.ifName());
+            g.writeStringField("networkName", entry.networkName());
+            if (!entry.netns().isEmpty()) {
+                g.writeStringField("netns", entry.netns());
             }
-        }
-        if (entry.capabilityArgs() != null && !(entry.capabilityArgs().isObject() && entry.capabilityArgs().isEmpty())) {
-            o.set("capabilityArgs", entry.capabilityArgs());
-        }
-        if (entry.result() != null) {
-            o.set("result", Json.sorted(entry.result()));
-        }
-        return o;
+            if (!entry.cniArgs().isEmpty()) {
+                g.writeArrayFieldStart("cniArgs");
+                for (Map.Entry<String, String> e : entry.cniArgs()) {
+                    g.writeStartArray();
+                    g.writeString(e.getKey());
+                    g.writeString(e.getValue());
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
+            JsonNode caps = entry.capabilityArgs();
+            if (caps != null && !(caps.isObject() && caps.isEmpty())) {
+                g.writeFieldName("capabilityArgs");
+                Json.write(g, caps);
+            }
+            if (entry.result() != null) {
+                g.writeFieldName("result");
+                Json.writeSorted(g, entry.result());
+            }
+            g.writeEndObject();
+        });
     }
 
     /**

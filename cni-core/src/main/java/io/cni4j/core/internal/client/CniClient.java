@@ -23,6 +23,7 @@ import io.cni4j.api.Result;
 import io.cni4j.api.VersionInfo;
 import io.cni4j.core.CniResults;
 import io.cni4j.core.NetworkConfigs;
+import io.cni4j.core.internal.cache.CacheEntry;
 import io.cni4j.core.internal.cache.ResultCache;
 import io.cni4j.core.internal.config.NetworkLoader;
 import io.cni4j.core.internal.engine.Deadline;
@@ -40,6 +41,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +56,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The {@link Cni} implementation: go-cni's facade over the {@link NetworkEngine}.
@@ -350,9 +353,20 @@ final class CniClient implements Cni {
         ObjectNode caps = call.caps();
         List<CniException> failures = new ArrayList<>();
         try (Unlocker guard = guard(call, "remove")) {
+            // The loaded networks' files are read by name, each once, for its DEL; the directory is listed
+            // only for the files of networks no longer loaded, which are not read twice either.
+            Set<String> loadedFiles = new HashSet<>();
+            for (ConfiguredNetwork net : nets) {
+                try {
+                    loadedFiles.add(engine.cache().path(net.config().name(), containerId, net.ifName())
+                            .getFileName().toString());
+                } catch (InvalidRequestException e) {
+                    // no such file can exist; the DEL below reports the names
+                }
+            }
             List<CachedAttachment> cached = List.of();
             try {
-                cached = engine.cache().attachments(containerId);
+                cached = engine.cache().attachments(containerId, loadedFiles);
             } catch (CniException e) {
                 failures.add(e);
             }
@@ -361,11 +375,14 @@ final class CniClient implements Cni {
             Set<String> done = new HashSet<>();
             for (ConfiguredNetwork net : nets) {
                 done.add(net.config().name() + "\0" + net.ifName());
-                CachedAttachment a = cached.stream().filter(c -> c.network().equals(net.config().name())
-                        && c.ifName().equals(net.ifName())).findFirst().orElse(null);
-                RuntimeConf rt = a == null ? runtime(ns, net, caps) : cachedRuntime(ns, caps, a, ns.netnsPath());
+                RuntimeConf callRt = runtime(ns, net, caps);
+                NetworkEngine.CachedRecord record = engine.readCached(net.config(), callRt);
+                CacheEntry entry = record.entryOf(containerId, net.config().name(), net.ifName()).orElse(null);
+                RuntimeConf rt = entry == null ? callRt : cachedRuntime(ns, caps, ns.netnsPath(), entry.ifName(),
+                        () -> NetworkEngine.cachedArgs(entry.networkName(), entry.containerId(), entry.cniArgs()),
+                        () -> NetworkEngine.cachedCapabilities(entry.capabilityArgs()));
                 try {
-                    engine.del(net.config(), rt, deadline);
+                    engine.del(net.config(), rt, deadline, record);
                 } catch (CniException e) {
                     if (!tolerated(e, ns.netnsPath(), rt)) {
                         failures.add(e);
@@ -606,9 +623,17 @@ final class CniClient implements Cni {
      * the call gives none, those recorded at ADD.
      */
     private static RuntimeConf cachedRuntime(Namespace ns, ObjectNode caps, CachedAttachment a, String netns) {
-        return new RuntimeConf(ns.containerId(), netns, a.ifName(),
-                ns.args().isEmpty() ? NetworkEngine.cachedArgs(a) : NetworkEngine.pairs(ns.args()),
-                caps.isEmpty() ? NetworkEngine.cachedCapabilities(a) : caps);
+        return cachedRuntime(ns, caps, netns, a.ifName(), () -> NetworkEngine.cachedArgs(a),
+                () -> NetworkEngine.cachedCapabilities(a));
+    }
+
+    /** As above, from the recorded values, each taken only when the call gives none of its own. */
+    private static RuntimeConf cachedRuntime(Namespace ns, ObjectNode caps, String netns, String ifName,
+                                             Supplier<List<Map.Entry<String, String>>> cachedArgs,
+                                             Supplier<ObjectNode> cachedCaps) {
+        return new RuntimeConf(ns.containerId(), netns, ifName,
+                ns.args().isEmpty() ? cachedArgs.get() : NetworkEngine.pairs(ns.args()),
+                caps.isEmpty() ? cachedCaps.get() : caps);
     }
 
     private static RuntimeConf runtime(Namespace ns, ConfiguredNetwork net, ObjectNode caps) {

@@ -2,6 +2,7 @@ package io.cni4j.core.internal.engine;
 
 import io.cni4j.api.CniTimeoutException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The end of one facade call's time budget; every plugin the call runs gets what is left of it.
@@ -29,9 +30,20 @@ public record Deadline(long endNanos, Duration total) {
      * @throws CniTimeoutException if the deadline has passed
      */
     public Duration remaining(String what) throws CniTimeoutException {
+        return remaining(() -> what);
+    }
+
+    /**
+     * The time left, as {@link #remaining(String)}, with the description built only for the exception.
+     *
+     * @param what what is timed out, e.g. {@code setup c1}; asked only when the deadline has passed
+     * @return the positive time left
+     * @throws CniTimeoutException if the deadline has passed
+     */
+    public Duration remaining(Supplier<String> what) throws CniTimeoutException {
         long left = endNanos - System.nanoTime();
         if (left <= 0) {
-            throw new CniTimeoutException(what + ": timed out after " + total);
+            throw new CniTimeoutException(what.get() + ": timed out after " + total);
         }
         return Duration.ofNanos(left);
     }

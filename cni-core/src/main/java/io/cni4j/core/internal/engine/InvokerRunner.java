@@ -35,11 +35,12 @@ public final class InvokerRunner implements PluginRunner {
         long start = System.nanoTime();
         String outcome = "ok";
         try {
-            Map<String, String> args = new LinkedHashMap<>();
+            Map<String, String> args = rt.args().isEmpty() ? Map.of() : new LinkedHashMap<>();
             rt.args().forEach(e -> args.put(e.getKey(), e.getValue()));
             byte[] out = invoker.exec(pluginType, verb, stdin,
                     new InvocationArgs(rt.containerId(), rt.netns(), rt.ifName(), args),
-                    deadline.remaining("plugin type=\"" + pluginType + "\" (" + verb.description() + ")"), network);
+                    deadline.remaining(() -> "plugin type=\"" + pluginType + "\" (" + verb.description() + ")"),
+                    network);
             event.exitStatus = 0;
             event.errorCode = -1;
             return out;

@@ -2,6 +2,7 @@ package io.cni4j.core.internal.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cni4j.api.CachedAttachment;
 import io.cni4j.api.CniException;
 import io.cni4j.api.CniResult;
@@ -18,6 +19,8 @@ import io.cni4j.core.internal.cache.CacheEntry;
 import io.cni4j.core.internal.cache.ResultCache;
 import io.cni4j.core.internal.json.Json;
 import io.cni4j.core.internal.result.ResultMerger;
+import io.cni4j.core.internal.result.ResultReader;
+import io.cni4j.core.internal.result.ResultWriter;
 import io.cni4j.core.internal.version.SpecVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +45,7 @@ public final class NetworkEngine {
 
     private final PluginRunner runner;
     private final ResultCache cache;
+    private final RequestConfig requests = new RequestConfig();
 
     /**
      * Creates an engine.
@@ -77,7 +82,7 @@ public final class NetworkEngine {
         PluginConfig last = null;
         for (PluginConfig plugin : list.plugins()) {
             JsonNode prev = result == null ? null : resultJson(result);
-            byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, prev, rt);
+            byte[] stdin = requests.forAttachment(list.name(), list.cniVersion(), plugin, prev, rt);
             byte[] stdout = runner.run(plugin.type(), Verb.ADD, stdin, rt, deadline, list.name());
             try {
                 result = CniResults.fromPluginOutput(list.cniVersion(), stdout);
@@ -125,7 +130,24 @@ public final class NetworkEngine {
      */
     public void del(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
             throws CniException, InterruptedException {
-        delete(list, rt, deadline, false);
+        delete(list, rt, deadline, false, null);
+    }
+
+    /**
+     * DEL as {@link #del(NetworkConfigList, RuntimeConf, Deadline)}, with the attachment's cache file
+     * already read (by {@link #readCached}, for the same network, container and interface), so that
+     * a remove reads and parses each file once.
+     *
+     * @param list the network
+     * @param rt the runtime arguments
+     * @param deadline the deadline
+     * @param cached the attachment's cache file as read
+     * @throws CniException if the version does not parse or a plugin fails
+     * @throws InterruptedException if interrupted
+     */
+    public void del(NetworkConfigList list, RuntimeConf rt, Deadline deadline, CachedRecord cached)
+            throws CniException, InterruptedException {
+        delete(list, rt, deadline, false, Objects.requireNonNull(cached, "cached"));
     }
 
     /**
@@ -143,27 +165,30 @@ public final class NetworkEngine {
      */
     public void undo(NetworkConfigList list, RuntimeConf rt, Deadline deadline)
             throws CniException, InterruptedException {
-        delete(list, rt, deadline, true);
+        delete(list, rt, deadline, true, null);
     }
 
-    private void delete(NetworkConfigList list, RuntimeConf rt, Deadline deadline, boolean everyPlugin)
-            throws CniException, InterruptedException {
+    private void delete(NetworkConfigList list, RuntimeConf rt, Deadline deadline, boolean everyPlugin,
+                        CachedRecord record) throws CniException, InterruptedException {
         validate(list, rt);
         JsonNode cached = null;
         if (atLeast(list, "0.4.0")) {
             try {
-                cached = cachedResult(list, rt).orElse(null);
+                cached = cachedResult(list, record != null ? record : readCached(list, rt)).orElse(null);
             } catch (CniException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "ignoring unusable cached result of network \""
                         + list.name() + "\" for " + rt.containerId() + ": " + e.getMessage());
                 deleteCacheQuietly(list, rt);
             }
         }
+        if (cached != null && list.plugins().size() > 1) {
+            cached = Json.sortedRaw(cached); // written once for all the plugins' requests
+        }
         List<PluginConfig> plugins = list.plugins();
         List<CniException> failures = new ArrayList<>();
         for (int i = plugins.size() - 1; i >= 0; i--) {
             PluginConfig plugin = plugins.get(i);
-            byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
+            byte[] stdin = requests.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
             try {
                 runner.run(plugin.type(), Verb.DEL, stdin, rt, deadline, list.name());
             } catch (CniException e) {
@@ -204,8 +229,11 @@ public final class NetworkEngine {
             throw new ResultCacheException("failed to get network \"" + list.name() + "\" cached result: "
                     + e.getMessage(), e);
         }
+        if (cached != null && list.plugins().size() > 1) {
+            cached = Json.sortedRaw(cached); // written once for all the plugins' requests
+        }
         for (PluginConfig plugin : list.plugins()) {
-            byte[] stdin = RequestConfig.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
+            byte[] stdin = requests.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
             runner.run(plugin.type(), Verb.CHECK, stdin, rt, deadline, list.name());
         }
     }
@@ -235,7 +263,7 @@ public final class NetworkEngine {
             return;
         }
         for (PluginConfig plugin : list.plugins()) {
-            byte[] stdin = RequestConfig.forStatus(list.name(), list.cniVersion(), plugin);
+            byte[] stdin = requests.forStatus(list.name(), list.cniVersion(), plugin);
             runner.run(plugin.type(), Verb.STATUS, stdin, RuntimeConf.EMPTY, deadline, list.name());
         }
     }
@@ -288,7 +316,7 @@ public final class NetworkEngine {
         if (SpecVersion.atLeastLenient(list.cniVersion(), "1.1.0")) {
             for (PluginConfig plugin : list.plugins()) {
                 try {
-                    byte[] stdin = RequestConfig.forGc(list.name(), list.cniVersion(), plugin,
+                    byte[] stdin = requests.forGc(list.name(), list.cniVersion(), plugin,
                             valid == null ? List.of() : valid);
                     runner.run(plugin.type(), Verb.GC, stdin, RuntimeConf.EMPTY, deadline, list.name());
                 } catch (CniException e) {
@@ -323,16 +351,25 @@ public final class NetworkEngine {
      * @param a the cached attachment
      * @return the capability arguments object, never {@code null}
      */
-    public static com.fasterxml.jackson.databind.node.ObjectNode cachedCapabilities(CachedAttachment a) {
+    public static ObjectNode cachedCapabilities(CachedAttachment a) {
         if (a.capabilityArgsJson().isEmpty()) {
             return Json.object();
         }
         try {
-            JsonNode n = Json.parse(a.capabilityArgsJson());
-            return n.isObject() ? (com.fasterxml.jackson.databind.node.ObjectNode) n : Json.object();
+            return cachedCapabilities(Json.parse(a.capabilityArgsJson()));
         } catch (JsonProcessingException e) {
             return Json.object();
         }
+    }
+
+    /**
+     * The capability arguments of a cache record, as {@link #cachedCapabilities(CachedAttachment)}.
+     *
+     * @param recorded the record's {@code capabilityArgs}, or {@code null}
+     * @return the object, or an empty one when the record holds no object
+     */
+    public static ObjectNode cachedCapabilities(JsonNode recorded) {
+        return recorded instanceof ObjectNode o ? o : Json.object();
     }
 
     /**
@@ -343,12 +380,25 @@ public final class NetworkEngine {
      * @return the args to use
      */
     public static List<Map.Entry<String, String>> cachedArgs(CachedAttachment a) {
+        return cachedArgs(a.network(), a.containerId(), a.cniArgs());
+    }
+
+    /**
+     * The CNI_ARGS of a cache record, as {@link #cachedArgs(CachedAttachment)}.
+     *
+     * @param network the record's network, for the warning
+     * @param containerId the record's container, for the warning
+     * @param args the recorded pairs
+     * @return the args to use
+     */
+    public static List<Map.Entry<String, String>> cachedArgs(String network, String containerId,
+                                                            List<Map.Entry<String, String>> args) {
         try {
-            Validation.args(a.cniArgs());
-            return a.cniArgs();
+            Validation.args(args);
+            return args;
         } catch (InvalidRequestException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "the cached CNI_ARGS of network \"" + a.network() + "\" for "
-                    + a.containerId() + " are unusable, DEL runs without them: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, () -> "the cached CNI_ARGS of network \"" + network + "\" for "
+                    + containerId + " are unusable, DEL runs without them: " + e.getMessage());
             return List.of();
         }
     }
@@ -363,21 +413,25 @@ public final class NetworkEngine {
      * @throws CniException if the file cannot be read, parsed or converted
      */
     public Optional<JsonNode> cachedResult(NetworkConfigList list, RuntimeConf rt) throws CniException {
-        Optional<ResultCache.CachedFile> file;
-        try {
-            file = cache.read(list.name(), rt.containerId(), rt.ifName());
-        } catch (IOException e) {
-            throw new ResultCacheException("cannot read cached result of network \"" + list.name() + "\": "
-                    + e.getMessage(), e);
+        return cachedResult(list, readCached(list, rt));
+    }
+
+    private static Optional<JsonNode> cachedResult(NetworkConfigList list, CachedRecord record) throws CniException {
+        if (record.failure() != null) {
+            throw record.failure();
         }
-        if (file.isEmpty()) {
+        if (record.file() == null) {
             return Optional.empty();
         }
-        Optional<byte[]> json = file.get().resultJson();
-        if (json.isEmpty()) {
-            return Optional.empty();
+        CniResult parsed;
+        if (record.entry() != null) {
+            if (record.entry().result() == null) {
+                return Optional.empty();
+            }
+            parsed = ResultReader.parse(record.entry().result());
+        } else {
+            parsed = CniResults.parse(record.file().bytes()); // a legacy file: the whole file is the result
         }
-        CniResult parsed = CniResults.parse(json.get());
         CniResult converted;
         try {
             converted = CniResults.convert(parsed, list.cniVersion());
@@ -386,6 +440,59 @@ public final class NetworkEngine {
                     + list.cniVersion() + "\": " + e.getMessage(), e);
         }
         return Optional.of(resultJson(converted));
+    }
+
+    /**
+     * Reads an attachment's cache file once, for {@link #del(NetworkConfigList, RuntimeConf, Deadline,
+     * CachedRecord)} and for whatever else the caller takes from the record. Never throws: a file that
+     * cannot be read is reported by the record, and DEL deals with it as with any unusable cache.
+     *
+     * @param list the network
+     * @param rt the runtime arguments (container id and interface name)
+     * @return the file as read
+     */
+    public CachedRecord readCached(NetworkConfigList list, RuntimeConf rt) {
+        Optional<ResultCache.CachedFile> file;
+        try {
+            file = cache.read(list.name(), rt.containerId(), rt.ifName());
+        } catch (IOException e) {
+            return new CachedRecord(null, null, new ResultCacheException("cannot read cached result of network \""
+                    + list.name() + "\": " + e.getMessage(), e));
+        } catch (CniException e) {
+            return new CachedRecord(null, null, e);
+        }
+        if (file.isEmpty()) {
+            return new CachedRecord(null, null, null);
+        }
+        return new CachedRecord(file.get(), ResultCache.parse(file.get().bytes()).orElse(null), null);
+    }
+
+    /**
+     * An attachment's cache file as read once.
+     *
+     * @param file the file, or {@code null} when there is none or it could not be read
+     * @param entry its {@code cniCacheV1} record, or {@code null} when there is no file or it holds
+     *     another kind (a legacy raw result) or is malformed
+     * @param failure why the file could not be read, or {@code null}
+     */
+    public record CachedRecord(ResultCache.CachedFile file, CacheEntry entry, CniException failure) {
+
+        /**
+         * The record if it is this attachment's, as {@link ResultCache#attachments(String)} would list
+         * it: for the arguments and capabilities recorded at ADD.
+         *
+         * @param containerId the container id
+         * @param network the network name
+         * @param ifName the interface name
+         * @return the record, or empty if there is none or it is another attachment's
+         */
+        public Optional<CacheEntry> entryOf(String containerId, String network, String ifName) {
+            if (entry == null || !ResultCache.isAttachment(entry, containerId)
+                    || !entry.networkName().equals(network) || !entry.ifName().equals(ifName)) {
+                return Optional.empty();
+            }
+            return Optional.of(entry);
+        }
     }
 
     private void deleteCacheQuietly(NetworkConfigList list, RuntimeConf rt) {
@@ -397,12 +504,9 @@ public final class NetworkEngine {
         }
     }
 
+    /** The result as the JSON tree it is written as: a new tree, the caller's to keep. */
     private static JsonNode resultJson(CniResult result) {
-        try {
-            return Json.parse(CniResults.write(result));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a written result does not parse", e);
-        }
+        return ResultWriter.tree(result);
     }
 
     private static boolean atLeast(NetworkConfigList list, String version) throws InvalidConfigException {

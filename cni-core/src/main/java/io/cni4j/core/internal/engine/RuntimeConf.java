@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param netns the netns path ({@code CNI_NETNS})
  * @param ifName the interface name ({@code CNI_IFNAME})
  * @param args the CNI_ARGS pairs in order
- * @param capabilityArgs the capability arguments as a JSON object (never {@code null})
+ * @param capabilityArgs the capability arguments as a JSON object (never {@code null}); taken as it is,
+ *     not copied: the client builds one per call and no one changes it afterwards (it is read to build
+ *     requests and cache records), and one call builds several of these
  */
 public record RuntimeConf(String containerId, String netns, String ifName, List<Map.Entry<String, String>> args,
                           ObjectNode capabilityArgs) {
@@ -23,7 +25,7 @@ public record RuntimeConf(String containerId, String netns, String ifName, List<
     public static final RuntimeConf EMPTY = new RuntimeConf("", "", "", List.of(), Json.object());
 
     /**
-     * Copies the components.
+     * Checks the components and copies the args.
      *
      * @param containerId the container id
      * @param netns the netns
@@ -36,7 +38,7 @@ public record RuntimeConf(String containerId, String netns, String ifName, List<
         netns = Objects.requireNonNullElse(netns, "");
         Objects.requireNonNull(ifName, "ifName");
         args = args == null ? List.of() : List.copyOf(args);
-        capabilityArgs = capabilityArgs == null ? Json.object() : capabilityArgs.deepCopy();
+        capabilityArgs = capabilityArgs == null ? Json.object() : capabilityArgs;
     }
 
     /** @return CNI_ARGS as libcni encodes it: {@code K=V;K2=V2} */

@@ -5,7 +5,6 @@ import io.cni4j.api.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * libcni's argument validation ({@code pkg/utils}, §4.8) with the spec's error codes, plus the checks
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
-    private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
 
     private Validation() {
     }
@@ -28,7 +26,7 @@ public final class Validation {
         if (id.isEmpty()) {
             throw new InvalidRequestException(new CniError(CniError.UNKNOWN_CONTAINER, "missing containerID", ""));
         }
-        if (!NAME.matcher(id).matches()) {
+        if (!isName(id)) {
             throw new InvalidRequestException(new CniError(CniError.INVALID_ENVIRONMENT_VARIABLES,
                     "invalid characters in containerID", id));
         }
@@ -44,7 +42,7 @@ public final class Validation {
         if (name.isEmpty()) {
             throw new InvalidRequestException(new CniError(CniError.INVALID_NETWORK_CONFIG, "missing network name:", ""));
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new InvalidRequestException(new CniError(CniError.INVALID_NETWORK_CONFIG,
                     "invalid characters found in network name", name));
         }
@@ -125,6 +123,24 @@ public final class Validation {
      * Whether a string is valid UTF-16: an unpaired surrogate has no UTF-8 form, so it cannot reach a
      * plugin's environment or a file name intact.
      */
+    /** libcni's {@code ^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$} for container ids and network names, without a regex. */
+    private static boolean isName(String s) {
+        if (s.isEmpty() || !isAlphanumeric(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAlphanumeric(c) && c != '_' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     private static boolean wellFormed(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

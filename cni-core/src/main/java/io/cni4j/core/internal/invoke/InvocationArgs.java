@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The per-attachment values a plugin gets in its environment: {@code CNI_CONTAINERID},
@@ -38,7 +37,16 @@ public record InvocationArgs(String containerId, String netns, String ifName, Ma
 
     /** @return the CNI_ARGS value: {@code K=V} entries joined with {@code ;}, unescaped, as libcni does */
     public String cniArgs() {
-        return pluginArgs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(";"));
+        if (pluginArgs.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : pluginArgs.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return sb.toString();
     }
 }

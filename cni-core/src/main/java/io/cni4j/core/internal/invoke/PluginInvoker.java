@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>lookup as libcni's {@code FindInPath} in the plugin directories; a plugin directory or plugin
  *       that every user may write is warned about once (see {@link PluginPathAudit});</li>
- *   <li>the environment is the parent's (what the environment supplier gives: {@link System#getenv()}
- *       unless the client restricts it) plus {@code CNI_COMMAND}, {@code CNI_CONTAINERID},
+ *   <li>the environment is the parent's (what the environment supplier gives when the invoker is
+ *       built: {@link System#getenv()} unless the client restricts it; a JVM's environment never
+ *       changes, so it is read once) plus {@code CNI_COMMAND}, {@code CNI_CONTAINERID},
  *       {@code CNI_NETNS}, {@code CNI_ARGS}, {@code CNI_IFNAME} and {@code CNI_PATH} (the plugin
  *       directories joined with {@code :}); these six replace inherited values of the same names;</li>
  *   <li>"text file busy" at start is retried: {@value #BUSY_ATTEMPTS} attempts one second apart.
@@ -83,7 +84,8 @@ public final class PluginInvoker {
     private final PluginExecutor executor;
     private final List<Path> pluginDirs;
     private final long maxOutputBytes;
-    private final Supplier<Map<String, String>> parentEnvironment;
+    private final List<String> inheritedEnvironment;
+    private final String cniPath;
     private final Sleeper sleeper;
     private final PluginPathAudit audit = new PluginPathAudit();
 
@@ -104,7 +106,7 @@ public final class PluginInvoker {
      * @param executor runs the plugins
      * @param pluginDirs where plugins are looked up, in order
      * @param maxOutputBytes the bound on stdout and on stderr
-     * @param parentEnvironment the environment plugins inherit, asked on every call
+     * @param parentEnvironment the environment plugins inherit, asked once, here
      * @param sleeper pauses between busy attempts
      */
     public PluginInvoker(PluginExecutor executor, List<Path> pluginDirs, long maxOutputBytes,
@@ -115,7 +117,8 @@ public final class PluginInvoker {
             throw new IllegalArgumentException("maxOutputBytes must be positive: " + maxOutputBytes);
         }
         this.maxOutputBytes = maxOutputBytes;
-        this.parentEnvironment = Objects.requireNonNull(parentEnvironment, "parentEnvironment");
+        this.inheritedEnvironment = inherited(Objects.requireNonNull(parentEnvironment, "parentEnvironment").get());
+        this.cniPath = this.pluginDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
@@ -197,12 +200,8 @@ public final class PluginInvoker {
      * six in libcni's order.
      */
     List<String> environment(Verb verb, String containerId, String netns, String cniArgs, String ifName, String path) {
-        List<String> env = new ArrayList<>();
-        parentEnvironment.get().forEach((name, value) -> {
-            if (!CNI_VARIABLES.contains(name)) {
-                env.add(name + "=" + value);
-            }
-        });
+        List<String> env = new ArrayList<>(inheritedEnvironment.size() + CNI_VARIABLES.size());
+        env.addAll(inheritedEnvironment);
         env.add("CNI_COMMAND=" + verb.name());
         env.add("CNI_CONTAINERID=" + containerId);
         env.add("CNI_NETNS=" + netns);
@@ -213,7 +212,18 @@ public final class PluginInvoker {
     }
 
     private String cniPath() {
-        return pluginDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
+        return cniPath;
+    }
+
+    /** The parent's environment as {@code NAME=value} entries, without the six {@code CNI_*} names. */
+    private static List<String> inherited(Map<String, String> parent) {
+        List<String> env = new ArrayList<>();
+        parent.forEach((name, value) -> {
+            if (!CNI_VARIABLES.contains(name)) {
+                env.add(name + "=" + value);
+            }
+        });
+        return List.copyOf(env);
     }
 
     private byte[] run(String pluginType, Verb verb, byte[] stdin, List<String> env, Duration timeout, String network)

@@ -5,16 +5,20 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -159,11 +162,7 @@ public final class Json {
      * @return UTF-8 bytes
      */
     public static byte[] write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writeTree(node, false);
     }
 
     /**
@@ -177,20 +176,127 @@ public final class Json {
     }
 
     /**
-     * Writes a tree as compact JSON with every object's keys sorted: the bytes of
-     * {@code write(sorted(node))}, without building the sorted copy first.
+     * Writes a tree as compact JSON with every object's keys sorted, as Go's {@code json.Marshal} of a
+     * map does: the bytes of {@code write(sorted(node))} without building the sorted copy.
      *
-     * @param node the tree
+     * @param node the tree; not changed
      * @return UTF-8 bytes
      */
     public static byte[] writeSorted(JsonNode node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
-            writeSorted(generator, node, MAPPER.getSerializerProviderInstance());
+        return writeTree(node, true);
+    }
+
+    /** A document written field by field, for one that is not held as a tree (a result cache record). */
+    @FunctionalInterface
+    public interface Document {
+        /**
+         * Writes the document.
+         *
+         * @param g the generator, compact output
+         * @throws IOException never for in-memory output, but the generator declares it
+         */
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Writes a document field by field with the mapper's generator.
+     *
+     * @param document what to write
+     * @return UTF-8 bytes
+     */
+    public static byte[] write(Document document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            document.writeTo(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes a tree inside a {@link Document}, keys in the tree's order.
+     *
+     * @param g the document's generator
+     * @param node the tree
+     * @throws IOException as the generator does
+     */
+    public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        writeNode(g, node, false);
+    }
+
+    /**
+     * Writes a tree inside a {@link Document}, every object's keys sorted.
+     *
+     * @param g the document's generator
+     * @param node the tree
+     * @throws IOException as the generator does
+     */
+    public static void writeSorted(JsonGenerator g, JsonNode node) throws IOException {
+        writeNode(g, node, true);
+    }
+
+    /**
+     * Writes a tree with the mapper's generator, walking it here rather than through the mapper's
+     * serializers: the same bytes (the generator does all quoting and number formatting), without a
+     * serializer provider and lookup per call or, when sorted, a sorted map per object.
+     */
+    private static byte[] writeTree(JsonNode node, boolean sorted) {
+        return write(g -> writeNode(g, node, sorted));
+    }
+
+    private static void writeNode(JsonGenerator g, JsonNode node, boolean sorted) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject(node, node.size());
+                if (sorted && node.size() > 1) {
+                    @SuppressWarnings("unchecked")
+                    Map.Entry<String, JsonNode>[] fields = node.properties().toArray(new Map.Entry[0]);
+                    Arrays.sort(fields, Map.Entry.comparingByKey());
+                    for (Map.Entry<String, JsonNode> field : fields) {
+                        g.writeFieldName(field.getKey());
+                        writeNode(g, field.getValue(), true);
+                    }
+                } else {
+                    for (Map.Entry<String, JsonNode> field : node.properties()) {
+                        g.writeFieldName(field.getKey());
+                        writeNode(g, field.getValue(), sorted);
+                    }
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray(node, node.size());
+                for (JsonNode child : node) {
+                    writeNode(g, child, sorted);
+                }
+                g.writeEndArray();
+            }
+            case STRING, NUMBER, BOOLEAN -> ((ValueNode) node).serialize(g, null); // none of them needs a provider
+            case NULL -> g.writeNull();
+            case POJO -> {
+                Object value = ((POJONode) node).getPojo();
+                if (value instanceof RawValue raw && raw.rawValue() instanceof SerializableString text) {
+                    g.writeRawValue(text); // what sortedRaw made
+                } else {
+                    MAPPER.writeValue(g, node);
+                }
+            }
+            default -> MAPPER.writeValue(g, node); // binary, missing: as the mapper writes them
+        }
+    }
+
+    /**
+     * A tree written once, sorted, as a node that {@link #write} and {@link #writeSorted} copy as those
+     * bytes: for a tree that goes into several documents (a cached result into the DEL request of each
+     * plugin of a network).
+     *
+     * @param node the tree; not changed, and not referenced by the result
+     * @return a node holding the tree's sorted JSON
+     */
+    public static JsonNode sortedRaw(JsonNode node) {
+        return nodes().rawValueNode(new RawValue(new SerializedString(new String(writeSorted(node),
+                StandardCharsets.UTF_8))));
     }
 
     /**
@@ -204,12 +310,11 @@ public final class Json {
     public static List<String> writeEachSorted(JsonNode array) {
         List<String> texts = new ArrayList<>(array.size());
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
-            generator.setRootValueSeparator(null);
-            SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            g.setRootValueSeparator(null);
             for (JsonNode element : array) {
-                writeSorted(generator, element, provider);
-                generator.flush();
+                writeNode(g, element, true);
+                g.flush();
                 texts.add(out.toString(StandardCharsets.UTF_8));
                 out.reset();
             }
@@ -217,35 +322,6 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
         return texts;
-    }
-
-    private static final Comparator<Map.Entry<String, JsonNode>> BY_KEY = Map.Entry.comparingByKey();
-
-    private static void writeSorted(JsonGenerator generator, JsonNode node, SerializerProvider provider)
-            throws IOException {
-        if (node.isObject()) {
-            @SuppressWarnings("unchecked")
-            Map.Entry<String, JsonNode>[] fields = new Map.Entry[node.size()];
-            int i = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                fields[i++] = it.next();
-            }
-            Arrays.sort(fields, BY_KEY);
-            generator.writeStartObject(node, fields.length);
-            for (Map.Entry<String, JsonNode> field : fields) {
-                generator.writeFieldName(field.getKey());
-                writeSorted(generator, field.getValue(), provider);
-            }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray(node, node.size());
-            for (JsonNode child : node) {
-                writeSorted(generator, child, provider);
-            }
-            generator.writeEndArray();
-        } else {
-            node.serialize(generator, provider);
-        }
     }
 
     /**

@@ -107,38 +107,38 @@ final class Codec020 implements ResultCodec {
         IpConfig ip6 = null;
         List<Route> routes4 = List.of();
         List<Route> routes6 = List.of();
-        ObjectNode node4 = JsonFields.optionalObject(root, "ip4", "");
+        ObjectNode node4 = JsonFields.optionalObject(root, "ip4", FieldPath.ROOT);
         if (node4 != null) {
-            ip4 = readIp(node4, "ip4", true);
-            routes4 = readRoutes(node4, "ip4", true);
+            ip4 = readIp(node4, FieldPath.ROOT.field("ip4"), true);
+            routes4 = readRoutes(node4, FieldPath.ROOT.field("ip4"), true);
         }
-        ObjectNode node6 = JsonFields.optionalObject(root, "ip6", "");
+        ObjectNode node6 = JsonFields.optionalObject(root, "ip6", FieldPath.ROOT);
         if (node6 != null) {
-            ip6 = readIp(node6, "ip6", false);
-            routes6 = readRoutes(node6, "ip6", false);
+            ip6 = readIp(node6, FieldPath.ROOT.field("ip6"), false);
+            routes6 = readRoutes(node6, FieldPath.ROOT.field("ip6"), false);
         }
-        return new View(ip4, ip6, routes4, routes6, ResultParts.readDns(root, "")).toResult(version);
+        return new View(ip4, ip6, routes4, routes6, ResultParts.readDns(root, FieldPath.ROOT)).toResult(version);
     }
 
     /*
      * An address or route destination of the other family is refused: this shape keeps one address per
      * family, so it would be moved or lost when the result is written back (to the cache, for instance).
      */
-    private static IpConfig readIp(ObjectNode node, String path, boolean ipv4) throws InvalidResultException {
+    private static IpConfig readIp(ObjectNode node, FieldPath path, boolean ipv4) throws InvalidResultException {
         IpPrefix address = JsonFields.prefix(node, "ip", path);
         if (address.isIpv4() != ipv4) {
-            throw JsonFields.invalid(JsonFields.path(path, "ip"), "expected an " + family(ipv4) + " address, got \""
+            throw JsonFields.invalid(path.field("ip"), "expected an " + family(ipv4) + " address, got \""
                     + address + "\"");
         }
         InetAddress gateway = JsonFields.ip(node, "gateway", path);
         return new IpConfig(null, address, gateway);
     }
 
-    private static List<Route> readRoutes(ObjectNode node, String path, boolean ipv4) throws InvalidResultException {
+    private static List<Route> readRoutes(ObjectNode node, FieldPath path, boolean ipv4) throws InvalidResultException {
         List<Route> routes = ResultParts.readRoutes(node, "routes", path);
         for (int i = 0; i < routes.size(); i++) {
             if (routes.get(i).dst().isIpv4() != ipv4) {
-                throw JsonFields.invalid(JsonFields.path(JsonFields.path(JsonFields.path(path, "routes"), i), "dst"),
+                throw JsonFields.invalid(path.field("routes").element(i).field("dst"),
                         "expected an " + family(ipv4) + " destination, got \"" + routes.get(i).dst() + "\"");
             }
         }

@@ -34,8 +34,8 @@ final class InterfaceCodec implements ResultCodec {
         return new CniResult(version,
                 ResultParts.readInterfaces(root, v1),
                 ResultParts.readIps(root, !v1),
-                ResultParts.readRoutes(root, "routes", ""),
-                ResultParts.readDns(root, ""));
+                ResultParts.readRoutes(root, "routes", FieldPath.ROOT),
+                ResultParts.readDns(root, FieldPath.ROOT));
     }
 
     @Override

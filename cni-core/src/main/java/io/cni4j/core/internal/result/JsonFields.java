@@ -22,36 +22,15 @@ final class JsonFields {
     }
 
     /**
-     * The path of a field of an object.
-     *
-     * @param parent the object's path, empty for the root
-     * @param key the field name
-     * @return e.g. {@code ips[0].address}
-     */
-    static String path(String parent, String key) {
-        return parent.isEmpty() ? key : parent + "." + key;
-    }
-
-    /**
-     * The path of an element of an array.
-     *
-     * @param array the array's path
-     * @param index the element index
-     * @return e.g. {@code ips[3]}
-     */
-    static String path(String array, int index) {
-        return array + "[" + index + "]";
-    }
-
-    /**
      * Makes an exception whose message starts with the path.
      *
-     * @param path the field path, empty for the whole result
+     * @param path the field path, {@link FieldPath#ROOT} for the whole result
      * @param message what is wrong
      * @return the exception
      */
-    static InvalidResultException invalid(String path, String message) {
-        return new InvalidResultException(path.isEmpty() ? message : path + ": " + message);
+    static InvalidResultException invalid(FieldPath path, String message) {
+        String text = path.toString();
+        return new InvalidResultException(text.isEmpty() ? message : text + ": " + message);
     }
 
     /**
@@ -62,7 +41,7 @@ final class JsonFields {
      * @return the object
      * @throws InvalidResultException if it is not an object
      */
-    static ObjectNode object(JsonNode node, String path) throws InvalidResultException {
+    static ObjectNode object(JsonNode node, FieldPath path) throws InvalidResultException {
         if (node == null || !node.isObject()) {
             throw invalid(path, "expected an object, got " + describe(node));
         }
@@ -78,12 +57,12 @@ final class JsonFields {
      * @return the object, or {@code null} when absent or {@code null}
      * @throws InvalidResultException if present and not an object
      */
-    static ObjectNode optionalObject(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
+    static ObjectNode optionalObject(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
         JsonNode node = parent.get(key);
         if (node == null || node.isNull()) {
             return null;
         }
-        return object(node, path(parentPath, key));
+        return object(node, parentPath.field(key));
     }
 
     /**
@@ -95,15 +74,15 @@ final class JsonFields {
      * @return the elements, empty when absent or {@code null}
      * @throws InvalidResultException if present and not an array of objects
      */
-    static List<ObjectNode> objects(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = path(parentPath, key);
+    static List<ObjectNode> objects(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
+        FieldPath path = parentPath.field(key);
         JsonNode node = array(parent.get(key), path);
         if (node == null) {
             return List.of();
         }
         List<ObjectNode> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(object(node.get(i), path(path, i)));
+            out.add(object(node.get(i), path.element(i)));
         }
         return out;
     }
@@ -117,20 +96,20 @@ final class JsonFields {
      * @return the strings, empty when absent or {@code null}
      * @throws InvalidResultException if present and not an array of strings
      */
-    static List<String> strings(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = path(parentPath, key);
+    static List<String> strings(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
+        FieldPath path = parentPath.field(key);
         JsonNode node = array(parent.get(key), path);
         if (node == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(text(node.get(i), path(path, i)));
+            out.add(text(node.get(i), path.element(i)));
         }
         return out;
     }
 
-    private static JsonNode array(JsonNode node, String path) throws InvalidResultException {
+    private static JsonNode array(JsonNode node, FieldPath path) throws InvalidResultException {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -149,11 +128,15 @@ final class JsonFields {
      * @return the string, empty when absent or {@code null}
      * @throws InvalidResultException if present and not a string
      */
-    static String string(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        return text(parent.get(key), path(parentPath, key));
+    static String string(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
+        JsonNode node = parent.get(key);
+        if (node != null && node.isTextual()) {
+            return node.textValue(); // the common case, without building the field's path
+        }
+        return text(node, parentPath.field(key));
     }
 
-    private static String text(JsonNode node, String path) throws InvalidResultException {
+    private static String text(JsonNode node, FieldPath path) throws InvalidResultException {
         if (node == null || node.isNull()) {
             return "";
         }
@@ -172,12 +155,12 @@ final class JsonFields {
      * @return the value, or {@code null} when absent or {@code null}
      * @throws InvalidResultException if present and not an integer in the 32-bit range
      */
-    static Integer integer(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
+    static Integer integer(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
         JsonNode node = parent.get(key);
         if (node == null || node.isNull()) {
             return null;
         }
-        String path = path(parentPath, key);
+        FieldPath path = parentPath.field(key);
         if (!node.isIntegralNumber()) {
             throw invalid(path, "expected an integer, got " + (node.isNumber() ? node.asText() : describe(node)));
         }
@@ -196,7 +179,7 @@ final class JsonFields {
      * @return the value, 0 when absent or {@code null}
      * @throws InvalidResultException if present and not an integer in the 32-bit range
      */
-    static int intOrZero(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
+    static int intOrZero(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
         Integer value = integer(parent, key, parentPath);
         return value == null ? 0 : value;
     }
@@ -210,19 +193,18 @@ final class JsonFields {
      * @return the prefix
      * @throws InvalidResultException if absent, not a string or not valid CIDR notation
      */
-    static IpPrefix prefix(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = path(parentPath, key);
+    static IpPrefix prefix(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
         JsonNode node = parent.get(key);
         if (node == null) {
-            throw invalid(path, "missing");
+            throw invalid(parentPath.field(key), "missing");
         }
         if (!node.isTextual()) {
-            throw invalid(path, "expected a CIDR string, got " + describe(node));
+            throw invalid(parentPath.field(key), "expected a CIDR string, got " + describe(node));
         }
         try {
             return IpPrefix.parse(node.textValue());
         } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
+            throw invalid(parentPath.field(key), e.getMessage());
         }
     }
 
@@ -235,16 +217,15 @@ final class JsonFields {
      * @return the address, or {@code null} when absent, {@code null} or empty
      * @throws InvalidResultException if present and not an IP address literal
      */
-    static InetAddress ip(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = path(parentPath, key);
-        String text = text(parent.get(key), path);
+    static InetAddress ip(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
+        String text = string(parent, key, parentPath);
         if (text.isEmpty()) {
             return null;
         }
         try {
             return IpAddresses.parse(text);
         } catch (IllegalArgumentException e) {
-            throw invalid(path, e.getMessage());
+            throw invalid(parentPath.field(key), e.getMessage());
         }
     }
 

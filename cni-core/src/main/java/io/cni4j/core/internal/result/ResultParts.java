@@ -33,11 +33,11 @@ final class ResultParts {
      * @throws InvalidResultException naming the first bad field
      */
     static List<Interface> readInterfaces(ObjectNode root, boolean full) throws InvalidResultException {
-        List<ObjectNode> nodes = JsonFields.objects(root, "interfaces", "");
+        List<ObjectNode> nodes = JsonFields.objects(root, "interfaces", FieldPath.ROOT);
         List<Interface> out = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             ObjectNode node = nodes.get(i);
-            String path = JsonFields.path("interfaces", i);
+            FieldPath path = FieldPath.ROOT.field("interfaces").element(i);
             String name = JsonFields.string(node, "name", path);
             String mac = JsonFields.string(node, "mac", path);
             String sandbox = JsonFields.string(node, "sandbox", path);
@@ -62,17 +62,17 @@ final class ResultParts {
      * @throws InvalidResultException naming the first bad field
      */
     static List<IpConfig> readIps(ObjectNode root, boolean withVersion) throws InvalidResultException {
-        List<ObjectNode> nodes = JsonFields.objects(root, "ips", "");
+        List<ObjectNode> nodes = JsonFields.objects(root, "ips", FieldPath.ROOT);
         List<IpConfig> out = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             ObjectNode node = nodes.get(i);
-            String path = JsonFields.path("ips", i);
+            FieldPath path = FieldPath.ROOT.field("ips").element(i);
             if (withVersion) {
                 JsonFields.string(node, "version", path);
             }
             Integer index = JsonFields.integer(node, "interface", path);
             if (index != null && index < 0) {
-                throw JsonFields.invalid(JsonFields.path(path, "interface"), "interface index " + index + " is negative");
+                throw JsonFields.invalid(path.field("interface"), "interface index " + index + " is negative");
             }
             out.add(new IpConfig(index, JsonFields.prefix(node, "address", path), JsonFields.ip(node, "gateway", path)));
         }
@@ -89,17 +89,17 @@ final class ResultParts {
      * @return the routes, empty when absent
      * @throws InvalidResultException naming the first bad field
      */
-    static List<Route> readRoutes(ObjectNode parent, String key, String parentPath) throws InvalidResultException {
-        String path = JsonFields.path(parentPath, key);
+    static List<Route> readRoutes(ObjectNode parent, String key, FieldPath parentPath) throws InvalidResultException {
+        FieldPath path = parentPath.field(key);
         List<ObjectNode> nodes = JsonFields.objects(parent, key, parentPath);
         List<Route> routes = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
-            routes.add(readRoute(nodes.get(i), JsonFields.path(path, i)));
+            routes.add(readRoute(nodes.get(i), path.element(i)));
         }
         return routes;
     }
 
-    private static Route readRoute(ObjectNode node, String path) throws InvalidResultException {
+    private static Route readRoute(ObjectNode node, FieldPath path) throws InvalidResultException {
         return new Route(
                 JsonFields.prefix(node, "dst", path),
                 JsonFields.ip(node, "gw", path),
@@ -118,12 +118,12 @@ final class ResultParts {
      * @return the settings, {@link Dns#EMPTY} when absent
      * @throws InvalidResultException naming the first bad field
      */
-    static Dns readDns(ObjectNode parent, String parentPath) throws InvalidResultException {
+    static Dns readDns(ObjectNode parent, FieldPath parentPath) throws InvalidResultException {
         ObjectNode node = JsonFields.optionalObject(parent, "dns", parentPath);
         if (node == null) {
             return Dns.EMPTY;
         }
-        String path = JsonFields.path(parentPath, "dns");
+        FieldPath path = parentPath.field("dns");
         return new Dns(
                 JsonFields.strings(node, "nameservers", path),
                 JsonFields.string(node, "domain", path),

@@ -30,8 +30,23 @@ public final class ResultReader {
      * @throws InvalidResultException if it is not a valid result of a known version
      */
     public static CniResult parse(byte[] json) throws InvalidResultException {
-        ObjectNode root = parseObject(json);
-        String version = JsonFields.string(root, "cniVersion", "");
+        return parse(parseObject(json));
+    }
+
+    /**
+     * Parses an already parsed result as {@link #parse(byte[])} does, for JSON that arrived inside
+     * other JSON (a cache record's {@code result}).
+     *
+     * @param json the result JSON; not changed
+     * @return the result
+     * @throws InvalidResultException if it is not an object or not a valid result of a known version
+     */
+    public static CniResult parse(JsonNode json) throws InvalidResultException {
+        Objects.requireNonNull(json, "json");
+        if (!(json instanceof ObjectNode root)) {
+            throw new InvalidResultException("result must be a JSON object, got " + JsonFields.describe(json));
+        }
+        String version = JsonFields.string(root, "cniVersion", FieldPath.ROOT);
         return create(ResultFamily.normalize(version), root);
     }
 
@@ -98,7 +113,7 @@ public final class ResultReader {
     }
 
     private static CniResult create(ResultFamily family, ObjectNode root) throws InvalidResultException {
-        String inner = JsonFields.string(root, "cniVersion", "");
+        String inner = JsonFields.string(root, "cniVersion", FieldPath.ROOT);
         if (!family.accepts(inner)) {
             throw new InvalidResultException("result type supports " + family.versionList()
                     + " but unmarshalled CNIVersion is \"" + inner + "\"");

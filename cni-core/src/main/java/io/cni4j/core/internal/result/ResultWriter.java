@@ -1,5 +1,6 @@
 package io.cni4j.core.internal.result;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cni4j.api.CniResult;
 import io.cni4j.core.internal.json.Json;
 
@@ -17,12 +18,24 @@ public final class ResultWriter {
      * @throws IllegalArgumentException if the label is not a known result version
      */
     public static byte[] write(CniResult result) {
+        return Json.write(tree(result));
+    }
+
+    /**
+     * The tree that {@link #write} writes: for the engine, which passes a result on as JSON (a
+     * {@code prevResult}, a cache record) and need not write it to bytes and parse it back for that.
+     *
+     * @param result the result
+     * @return a new JSON object, the caller's to keep
+     * @throws IllegalArgumentException if the label is not a known result version
+     */
+    public static ObjectNode tree(CniResult result) {
         String version = ResultFamily.normalize(result.cniVersion());
         ResultFamily family = ResultFamily.of(version);
         if (family == null) {
             throw new IllegalArgumentException("unsupported CNI result version \"" + version + "\"");
         }
         CniResult labelled = version.equals(result.cniVersion()) ? result : ResultConverter.relabel(result, version);
-        return Json.write(family.codec().write(labelled));
+        return family.codec().write(labelled);
     }
 }

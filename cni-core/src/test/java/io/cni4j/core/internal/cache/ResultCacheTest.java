@@ -176,6 +176,38 @@ class ResultCacheTest {
     }
 
     @Test
+    @DisplayName("the config is stored as standard base64 with padding, for every length, and read back as it was")
+    void configBase64() throws Exception {
+        ResultCache cache = new ResultCache(dir);
+        java.util.Random random = new java.util.Random(3);
+        for (int length = 0; length < 70; length++) {
+            byte[] config = new byte[length];
+            random.nextBytes(config);
+            cache.write(new CacheEntry("id", config, "eth0", "net", "", List.of(), null, null));
+            byte[] file = Files.readAllBytes(cache.path("net", "id", "eth0"));
+            assertThat(Json.parse(file).get("config").asText()).isEqualTo(java.util.Base64.getEncoder().encodeToString(config));
+            assertThat(ResultCache.parse(file).orElseThrow().config()).isEqualTo(config);
+        }
+    }
+
+    @Test
+    @DisplayName("attachments with skipped names: those files are left out, the others listed as without")
+    void attachmentsSkippingNames() throws Exception {
+        ResultCache cache = new ResultCache(dir);
+        byte[] conf = "{\"name\":\"n\"}".getBytes(StandardCharsets.UTF_8);
+        cache.write(new CacheEntry("a", conf, "eth0", "net1", "", List.of(), null, null));
+        cache.write(new CacheEntry("a", conf, "eth0", "net2", "", List.of(), null, null));
+        cache.write(new CacheEntry("a", conf, "eth1", "net2", "", List.of(), null, null));
+        cache.write(new CacheEntry("b", conf, "eth0", "net2", "", List.of(), null, null));
+        String skipped = cache.path("net2", "a", "eth0").getFileName().toString();
+
+        assertThat(cache.attachments("a", java.util.Set.of(skipped)))
+                .extracting(a -> a.network() + "/" + a.containerId() + "/" + a.ifName())
+                .containsExactly("net1/a/eth0", "net2/a/eth1");
+        assertThat(cache.attachments("a", java.util.Set.of())).isEqualTo(cache.attachments("a"));
+    }
+
+    @Test
     @DisplayName("delete removes the file and tolerates a missing one")
     void delete() throws Exception {
         ResultCache cache = new ResultCache(dir);

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class LoopbackPlugin implements FakePlugin {
 
+    private static final List<IpConfig> ADDRESSES = List.of(new IpConfig(0, IpPrefix.parse("127.0.0.1/8"), null),
+            new IpConfig(0, IpPrefix.parse("::1/128"), null));
+
     @Override
     public PluginReply handle(PluginCall call) {
         var bad = Preconditions.badStdin(call);
@@ -26,8 +29,7 @@ public final class LoopbackPlugin implements FakePlugin {
             return PluginReply.ok();
         }
         CniResult result = new CniResult(call.cniVersion(), List.of(Interface.of("lo", "", call.netns())),
-                List.of(new IpConfig(0, IpPrefix.parse("127.0.0.1/8"), null),
-                        new IpConfig(0, IpPrefix.parse("::1/128"), null)),
+                ADDRESSES,
                 null, null);
         return PluginReply.result(call.cniVersion(), result);
     }

@@ -23,7 +23,7 @@ public final class Preconditions {
      * @return the error reply when stdin is unusable, else empty
      */
     public static Optional<PluginReply> badStdin(PluginCall call) {
-        if (!call.config().isObject()) {
+        if (!call.stdinIsObject()) {
             return Optional.of(PluginReply.error("", CniError.DECODING_FAILURE,
                     "failed to parse network configuration", "stdin is not a JSON object: " + call.stdinText()));
         }
