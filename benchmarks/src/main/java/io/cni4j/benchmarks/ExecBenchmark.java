@@ -6,11 +6,9 @@ import io.cni4j.api.spi.PluginExecutor;
 import io.cni4j.core.internal.exec.ExecutorDiscovery;
 import io.cni4j.core.internal.invoke.PluginInvoker;
 import io.cni4j.core.internal.invoke.PluginVersionInfo;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +39,6 @@ public class ExecBenchmark {
 
     private static final Path PLUGIN_DIR = Path.of("/usr/lib/cni");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final byte[] VERSION_STDIN = "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.UTF_8);
 
     private PluginExecutor executor;
     private ExecRequest loopbackVersion;
@@ -55,18 +52,8 @@ public class ExecBenchmark {
             throw new IllegalStateException(PLUGIN_DIR.resolve("loopback") + " is missing (containernetworking-plugins)");
         }
         executor = ExecutorDiscovery.select("process").executor();
-        List<String> env = new ArrayList<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("CNI_")) {
-                env.add(k + "=" + v);
-            }
-        });
-        env.addAll(List.of("CNI_COMMAND=VERSION", "CNI_CONTAINERID=", "CNI_NETNS=dummy", "CNI_ARGS=",
-                "CNI_IFNAME=dummy", "CNI_PATH=dummy"));
-        loopbackVersion = new ExecRequest(PLUGIN_DIR.resolve("loopback"), VERSION_STDIN, env, TIMEOUT,
-                PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
-        binTrue = new ExecRequest(Path.of("/bin/true"), VERSION_STDIN, env, TIMEOUT,
-                PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
+        loopbackVersion = Fixtures.versionRequest(PLUGIN_DIR.resolve("loopback"), TIMEOUT);
+        binTrue = Fixtures.versionRequest(Path.of("/bin/true"), TIMEOUT);
         invoker = new PluginInvoker(executor, List.of(PLUGIN_DIR), PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
     }
 

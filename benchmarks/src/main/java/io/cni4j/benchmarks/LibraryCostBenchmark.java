@@ -1,13 +1,8 @@
 package io.cni4j.benchmarks;
 
 import io.cni4j.api.Cni;
-import io.cni4j.api.LoadOption;
 import io.cni4j.api.PortMapping;
 import io.cni4j.api.NamespaceOption;
-import io.cni4j.core.Cni4j;
-import io.cni4j.testkit.FakeExecutorProvider;
-import io.cni4j.testkit.FakePluginExecutor;
-import io.cni4j.testkit.FakePlugins;
 import io.cni4j.testkit.InvocationRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,22 +61,9 @@ public class LibraryCostBenchmark {
     public void setUp() throws Exception {
         Path base = cache.equals("tmpfs") ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
         root = Files.createTempDirectory(base, "cni4j-bench");
-        FakePluginExecutor plugins = new FakePluginExecutor()
-                .register("loopback", FakePlugins.loopback())
-                .register("bridge", FakePlugins.bridge("10.0.0.0/8"))
-                .register("portmap", FakePlugins.passThrough());
-        recorder = plugins.recorder();
-        Path bin = Files.createDirectories(root.resolve("bin"));
-        plugins.installPlaceholders(bin);
-        Path conf = Files.createDirectories(root.resolve("conf"));
-        Files.writeString(conf.resolve("10-net.conflist"), """
-                {"cniVersion":"1.0.0","name":"net","plugins":[
-                  {"type":"bridge","bridge":"cni0","isGateway":true,"ipMasq":true,
-                   "ipam":{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/8"}]],"routes":[{"dst":"0.0.0.0/0"}]}},
-                  {"type":"portmap","capabilities":{"portMappings":true}}]}""");
-        cni = Cni4j.newBuilder().executorProvider(new FakeExecutorProvider(plugins)).pluginDirs(List.of(bin))
-                .confDir(conf).cacheDir(root.resolve("cache")).build();
-        cni.load(LoadOption.loopback(), LoadOption.defaultConf());
+        Fixtures.FakeChain chain = Fixtures.FakeChain.open(root);
+        cni = chain.cni();
+        recorder = chain.recorder();
         if (others > 0) {
             cni.setupSerially("other", "/run/netns/other", ports);
             Path results = root.resolve("cache").resolve("results");

@@ -6,8 +6,6 @@ import io.cni4j.api.NamespaceOption;
 import io.cni4j.api.PortMapping;
 import io.cni4j.core.Cni4j;
 import io.cni4j.testkit.FakeExecutorProvider;
-import io.cni4j.testkit.FakePluginExecutor;
-import io.cni4j.testkit.FakePlugins;
 import io.cni4j.testkit.InvocationRecorder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -152,19 +150,6 @@ public final class MemoryFootprint {
 
     private boolean cycles() throws Exception {
         Path root = Files.createDirectories(work.resolve("cycles"));
-        FakePluginExecutor plugins = new FakePluginExecutor()
-                .register("loopback", FakePlugins.loopback())
-                .register("bridge", FakePlugins.bridge("10.0.0.0/8"))
-                .register("portmap", FakePlugins.passThrough());
-        InvocationRecorder recorder = plugins.recorder();
-        Path bin = Files.createDirectories(root.resolve("bin"));
-        plugins.installPlaceholders(bin);
-        Path conf = Files.createDirectories(root.resolve("conf"));
-        Files.writeString(conf.resolve("10-net.conflist"), """
-                {"cniVersion":"1.0.0","name":"net","plugins":[
-                  {"type":"bridge","bridge":"cni0","isGateway":true,"ipMasq":true,
-                   "ipam":{"type":"host-local","ranges":[[{"subnet":"10.0.0.0/8"}]],"routes":[{"dst":"0.0.0.0/0"}]}},
-                  {"type":"portmap","capabilities":{"portMappings":true}}]}""");
         NamespaceOption[] ports = {NamespaceOption.portMappings(List.of(PortMapping.tcp(8080, 80)))};
         int points = cycles / step + 1;
         long[] live = new long[points];
@@ -175,9 +160,9 @@ public final class MemoryFootprint {
         System.out.printf(Locale.ROOT, "(a) %,d setup+remove cycles (%s), loopback + bridge/host-local + portmap,"
                 + " fake executor, cache on %s%n", cycles, parallel ? "setup, networks in parallel" : "setupSerially",
                 work.getParent());
-        try (Cni cni = Cni4j.newBuilder().executorProvider(new FakeExecutorProvider(plugins)).pluginDirs(List.of(bin))
-                .confDir(conf).cacheDir(root.resolve("cache")).build()) {
-            cni.load(LoadOption.loopback(), LoadOption.defaultConf());
+        Fixtures.FakeChain chain = Fixtures.FakeChain.open(root);
+        InvocationRecorder recorder = chain.recorder();
+        try (Cni cni = chain.cni()) {
             long n = 0;
             for (int i = 0; i < warmup; i++) {
                 cycle(cni, n++, ports);

@@ -4,17 +4,13 @@ import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.PluginExecutor;
 import io.cni4j.core.internal.exec.ExecutorDiscovery;
-import io.cni4j.core.internal.invoke.PluginInvoker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +43,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SpawnBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final byte[] VERSION_STDIN = "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.UTF_8);
 
     /** How to spawn: {@code jna}, {@code process} (the two executors) or {@code processBuilder} (bare). */
     @Param({"jna", "process", "processBuilder"})
@@ -66,15 +61,7 @@ public class SpawnBenchmark {
         if (!Files.isRegularFile(Path.of(program))) {
             throw new IllegalStateException(program + " is missing (containernetworking-plugins for loopback)");
         }
-        List<String> env = new ArrayList<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("CNI_")) {
-                env.add(k + "=" + v);
-            }
-        });
-        env.addAll(List.of("CNI_COMMAND=VERSION", "CNI_CONTAINERID=", "CNI_NETNS=dummy", "CNI_ARGS=",
-                "CNI_IFNAME=dummy", "CNI_PATH=dummy"));
-        request = new ExecRequest(Path.of(program), VERSION_STDIN, env, TIMEOUT, PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
+        request = Fixtures.versionRequest(Path.of(program), TIMEOUT);
         executor = spawner.equals("processBuilder") ? SpawnBenchmark::bareProcessBuilder
                 : ExecutorDiscovery.select(spawner).executor();
     }

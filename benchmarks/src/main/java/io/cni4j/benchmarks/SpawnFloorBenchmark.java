@@ -4,12 +4,9 @@ import io.cni4j.api.spi.ExecRequest;
 import io.cni4j.api.spi.ExecResult;
 import io.cni4j.api.spi.PluginExecutor;
 import io.cni4j.core.internal.exec.ExecutorDiscovery;
-import io.cni4j.core.internal.invoke.PluginInvoker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +43,6 @@ public class SpawnFloorBenchmark {
 
     private static final String SHELL_LOOP =
             "i=0; while [ $i -lt " + LOOP + " ]; do /bin/true; i=$((i+1)); done";
-    private static final byte[] VERSION_STDIN = "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.UTF_8);
 
     private PluginExecutor jna;
     private ExecRequest binTrue;
@@ -54,16 +50,7 @@ public class SpawnFloorBenchmark {
     /** Selects the jna executor and prepares the request once. */
     @Setup
     public void setUp() {
-        List<String> env = new ArrayList<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("CNI_")) {
-                env.add(k + "=" + v);
-            }
-        });
-        env.addAll(List.of("CNI_COMMAND=VERSION", "CNI_CONTAINERID=", "CNI_NETNS=dummy", "CNI_ARGS=",
-                "CNI_IFNAME=dummy", "CNI_PATH=dummy"));
-        binTrue = new ExecRequest(Path.of("/bin/true"), VERSION_STDIN, env, Duration.ofSeconds(30),
-                PluginInvoker.DEFAULT_MAX_OUTPUT_BYTES);
+        binTrue = Fixtures.versionRequest(Path.of("/bin/true"), Duration.ofSeconds(30));
         jna = ExecutorDiscovery.select("jna").executor();
     }
 
