@@ -181,9 +181,7 @@ public final class NetworkEngine {
                 deleteCacheQuietly(list, rt);
             }
         }
-        if (cached != null && list.plugins().size() > 1) {
-            cached = Json.sortedRaw(cached); // written once for all the plugins' requests
-        }
+        cached = forEveryPlugin(list, cached);
         List<PluginConfig> plugins = list.plugins();
         List<CniException> failures = new ArrayList<>();
         for (int i = plugins.size() - 1; i >= 0; i--) {
@@ -229,9 +227,7 @@ public final class NetworkEngine {
             throw new ResultCacheException("failed to get network \"" + list.name() + "\" cached result: "
                     + e.getMessage(), e);
         }
-        if (cached != null && list.plugins().size() > 1) {
-            cached = Json.sortedRaw(cached); // written once for all the plugins' requests
-        }
+        cached = forEveryPlugin(list, cached);
         for (PluginConfig plugin : list.plugins()) {
             byte[] stdin = requests.forAttachment(list.name(), list.cniVersion(), plugin, cached, rt);
             runner.run(plugin.type(), Verb.CHECK, stdin, rt, deadline, list.name());
@@ -502,6 +498,14 @@ public final class NetworkEngine {
             LOG.log(System.Logger.Level.WARNING, () -> "cannot delete cached result of network \"" + list.name()
                     + "\" for " + rt.containerId() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A cached result that goes into the request of every plugin of a list: written once (sorted, as
+     * requests are) when there are several plugins, instead of once per request.
+     */
+    private static JsonNode forEveryPlugin(NetworkConfigList list, JsonNode cached) {
+        return cached != null && list.plugins().size() > 1 ? Json.sortedRaw(cached) : cached;
     }
 
     /** The result as the JSON tree it is written as: a new tree, the caller's to keep. */
